@@ -3,6 +3,9 @@
 /// - `switchTransformer(alpha)` (Fedus et al. 2021): `α · E · Σ_i f_i · P_i`, with
 ///   f_i = (1/B) Σ_b 1[indices[b,0] = i] — the TOP-1 slot only, whatever k is — and
 ///   P_i = (1/B) Σ_b probabilities[b,i]. f is a count, so the gradient flows through P only.
+/// - `switchAllSlots(alpha)`: the same loss with f_i = (1/(B·k)) Σ_b Σ_j 1[indices[b,j] = i], the
+///   share of ALL k slots (the top-k form used by Mixtral-style implementations). With k = 2 the
+///   top-1 form leaves the second slot unbalanced; this one balances what utilisation measures.
 /// - `variance(coefficient)`: `c · Var_i(m_i)`, m_i = (1/B) Σ_b probabilities[b,i], the population
 ///   variance over experts of the mean routing probability (ALL of the distribution, no slots).
 /// - `importanceAndLoad(importance, load)`: the noisy top-k gate's own losses (see
@@ -10,6 +13,7 @@
 public enum LoadBalancingLoss: Equatable, Sendable {
     case none
     case switchTransformer(alpha: Float)
+    case switchAllSlots(alpha: Float)
     case variance(coefficient: Float)
     case importanceAndLoad(importance: Float, load: Float)
 
@@ -26,6 +30,10 @@ public enum LoadBalancingLoss: Equatable, Sendable {
         case let .switchTransformer(alpha):
             return switchLoadBalancingLoss(probabilities: p, indices: UnsafeBufferPointer(decision.indices),
                                            B: decision.batch, E: decision.experts, k: decision.topK, alpha: alpha)
+        case let .switchAllSlots(alpha):
+            return switchLoadBalancingLoss(probabilities: p, indices: UnsafeBufferPointer(decision.indices),
+                                           B: decision.batch, E: decision.experts, k: decision.topK, alpha: alpha,
+                                           countedSlots: decision.topK)
         case let .variance(coefficient):
             return expertVarianceLoss(probabilities: p, B: decision.batch, E: decision.experts, coefficient: coefficient)
         case let .importanceAndLoad(importance, load):
@@ -45,6 +53,10 @@ public enum LoadBalancingLoss: Equatable, Sendable {
         case let .switchTransformer(alpha):
             switchLoadBalancingBackward(dprobabilities: dprobabilities, indices: UnsafeBufferPointer(decision.indices),
                                         B: decision.batch, E: decision.experts, k: decision.topK, alpha: alpha)
+        case let .switchAllSlots(alpha):
+            switchLoadBalancingBackward(dprobabilities: dprobabilities, indices: UnsafeBufferPointer(decision.indices),
+                                        B: decision.batch, E: decision.experts, k: decision.topK, alpha: alpha,
+                                        countedSlots: decision.topK)
         case let .variance(coefficient):
             expertVarianceBackward(dprobabilities: dprobabilities, probabilities: p,
                                    B: decision.batch, E: decision.experts, coefficient: coefficient)
@@ -60,26 +72,28 @@ public enum LoadBalancingLoss: Equatable, Sendable {
     }
 }
 
-/// Switch Transformer auxiliary loss, f from the top-1 slot (`indices[b,0]`):
+/// Switch Transformer auxiliary loss, f from the first `countedSlots` slots (1: the top-1 slot
+/// `indices[b,0]`, the paper's form; k: every slot):
 ///
-///     f_i = (1/B) Σ_b 1[indices[b,0] = i];   P_i = (1/B) Σ_b p[b,i];   loss = α · E · Σ_i f_i · P_i
+///     f_i = (1/(B·s)) Σ_b Σ_{j<s} 1[indices[b,j] = i];   P_i = (1/B) Σ_b p[b,i];   loss = α · E · Σ_i f_i · P_i
 ///
 /// Shapes: probabilities [B,E], indices [B,k]. A uniform router scores exactly α.
 public func switchLoadBalancingLoss(
     probabilities: UnsafeBufferPointer<Float>, indices: UnsafeBufferPointer<Int32>,
-    B: Int, E: Int, k: Int, alpha: Float
+    B: Int, E: Int, k: Int, alpha: Float, countedSlots s: Int = 1
 ) -> Float {
     precondition(B > 0 && probabilities.count >= B * E && indices.count >= B * k,
                  "switchLoadBalancingLoss: buffers hold fewer than B=\(B) rows")
-    // loss = α·E·Σ_i f_i P_i, one expert at a time (O(E·B), no scratch)
+    precondition((1...k).contains(s), "switchLoadBalancingLoss: countedSlots \(s) must be in 1...k = \(k)")
+    // loss = α·E·Σ_i f_i P_i, one expert at a time (O(E·B·s), no scratch)
     var sum: Float = 0
     for i in 0..<E {
         var f: Float = 0, P: Float = 0
         for b in 0..<B {
-            if Int(indices[b * k]) == i { f += 1 }
+            for j in 0..<s where Int(indices[b * k + j]) == i { f += 1 }
             P += probabilities[b * E + i]
         }
-        sum += (f / Float(B)) * (P / Float(B))
+        sum += (f / Float(B * s)) * (P / Float(B))
     }
     return alpha * Float(E) * sum
 }
@@ -89,14 +103,17 @@ public func switchLoadBalancingLoss(
 /// Forward: `loss = α·E·Σ_i f_i P_i` with f constant, hence `dp[b,i] += α · E · f_i / B`.
 public func switchLoadBalancingBackward(
     dprobabilities: UnsafeMutableBufferPointer<Float>, indices: UnsafeBufferPointer<Int32>,
-    B: Int, E: Int, k: Int, alpha: Float
+    B: Int, E: Int, k: Int, alpha: Float, countedSlots s: Int = 1
 ) {
     precondition(B > 0 && dprobabilities.count >= B * E && indices.count >= B * k,
                  "switchLoadBalancingBackward: buffers hold fewer than B=\(B) rows")
+    precondition((1...k).contains(s), "switchLoadBalancingBackward: countedSlots \(s) must be in 1...k = \(k)")
     for i in 0..<E {
         var f: Float = 0
-        for b in 0..<B where Int(indices[b * k]) == i { f += 1 }
-        f /= Float(B)
+        for b in 0..<B {
+            for j in 0..<s where Int(indices[b * k + j]) == i { f += 1 }
+        }
+        f /= Float(B * s)
         // dp[b,i] += α·E·f_i / B
         let step = alpha * Float(E) * f / Float(B)
         for b in 0..<B { dprobabilities[b * E + i] += step }

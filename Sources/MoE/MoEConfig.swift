@@ -97,7 +97,7 @@ public struct MoEConfig: Equatable, Sendable {
                           "router noisyTopK, or switchTransformer / variance / none")
             }
             guard topK < experts else { throw bad("topK", topK, "< experts (\(experts)) for the load loss") }
-        case let .switchTransformer(alpha) where !(alpha >= 0):
+        case let .switchTransformer(alpha) where !(alpha >= 0), let .switchAllSlots(alpha) where !(alpha >= 0):
             throw bad("loadBalancing.alpha", alpha, "≥ 0")
         case let .variance(coefficient) where !(coefficient >= 0):
             throw bad("loadBalancing.coefficient", coefficient, "≥ 0")

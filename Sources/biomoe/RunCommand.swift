@@ -27,10 +27,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Also render the report when the suite is complete, and print its path last.")
     var report = false
 
+    @Option(help: ArgumentHelp("Run only shard K of N (runs K, K+N, … in config order), so N processes can share one database, e.g. one per core with OPENBLAS_NUM_THREADS=1.", valueName: "K/N"))
+    var shard: String?
+
     func run() throws {
         let spec: SuiteSpec
         let registry = Registry()
+        let runShard: RunShard
         do {
+            runShard = try shard.map(RunShard.init(parsing:)) ?? .whole
             spec = try SuiteSpec.load(path: config)
             try registry.prepare(spec)
         } catch {
@@ -41,13 +46,16 @@ struct RunCommand: ParsableCommand {
         do {
             let store = try ResultStore(path: dbPath)
             let runner = SuiteRunner(spec: spec, store: store, registry: registry,
-                                     progress: ProgressReporter(forcePlain: plain))
+                                     progress: ProgressReporter(forcePlain: plain), shard: runShard)
             summary = try runner.run()
         } catch {
             throw fail(error)
         }
-        print("\(spec.name): \(summary.executed) run(s) executed, \(summary.skipped) already complete, \(summary.failed) failed — \(dbPath)")
-        if report {
+        let reused = summary.reused > 0 ? ", \(summary.reused) reused from an earlier config" : ""
+        print("\(spec.name): \(summary.executed) run(s) executed, \(summary.skipped) already complete\(reused), \(summary.failed) failed — \(dbPath)")
+        if report && !runShard.isWhole {
+            print("\(spec.name): shard \(runShard) done; render the report with `biomoe report \(spec.name)` once every shard has finished")
+        } else if report {
             do {
                 let path = try ReportGenerator(databasePath: dbPath).generate(suite: spec.name, configHash: spec.configHash,
                                                                               outputDirectory: "reports/\(spec.name)")

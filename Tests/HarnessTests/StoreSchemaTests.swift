@@ -19,7 +19,7 @@ struct StoreSchemaTests {
         }
         #expect(tables == ["environment", "event", "invocation", "metric", "param", "prediction",
                            "run", "series", "suite"])
-        #expect(applied == ["v1"])
+        #expect(applied == ["v1", "v2"])
         #expect(foreignKeys == 1)
     }
 

@@ -52,6 +52,35 @@ struct SuiteRunnerTests {
         #expect(try store.predictions(runId: runs[0].id ?? 0).count == 200)
     }
 
+    @Test("adding a variant reruns only that variant: the others are copied with every row and their source named")
+    func addingAVariantReusesTheOthers() throws {
+        let store = try ResultStore.inMemory()
+        let quiet = ProgressReporter(output: .nullDevice, forcePlain: true)
+        let first = try SuiteSpec.parse(yaml: tinySuite, path: "tiny.yaml")
+        let registry = Registry()
+        try registry.prepare(first)
+        _ = try SuiteRunner(spec: first, store: store, registry: registry, progress: quiet, environment: testEnvironment).run()
+        let grown = try SuiteSpec.parse(yaml: tinySuite + "  wide: {hidden: [32]}\n", path: "tiny.yaml")
+        #expect(grown.configHash != first.configHash)
+        let summary = try SuiteRunner(spec: grown, store: store, registry: registry, progress: quiet, environment: testEnvironment).run()
+        #expect(summary == SuiteRunSummary(executed: 2, skipped: 0, failed: 0, reused: 4))
+        let oldRuns = try store.runs(suiteId: try #require(try store.register(suite: SuiteRegistration(
+            name: first.name, configHash: first.configHash, configVersion: first.version,
+            canonicalConfig: first.canonical.canonicalJSON, sourcePath: nil))), status: .complete)
+        let newSuite = try #require(try store.latestSuite(named: "tiny")?.id)
+        let newRuns = try store.runs(suiteId: newSuite, status: .complete)
+        #expect(newRuns.count == 6)
+        for old in oldRuns {
+            let copy = try #require(newRuns.first { $0.key == old.key })
+            #expect(copy.reusedFromRunId == old.id && copy.environmentId == old.environmentId && copy.configHash == old.configHash)
+            let oldMetrics = try store.metrics(runIds: [old.id ?? 0]).map { "\($0.name)=\($0.value)" }.sorted()
+            let newMetrics = try store.metrics(runIds: [copy.id ?? 0]).map { "\($0.name)=\($0.value)" }.sorted()
+            #expect(!oldMetrics.isEmpty && oldMetrics == newMetrics)
+            #expect(try store.predictions(runId: copy.id ?? 0).count == 200)
+        }
+        #expect(newRuns.filter { $0.reusedFromRunId == nil }.map(\.variant) == ["wide", "wide"])
+    }
+
     @Test("the same config and seed give identical accuracy, calibration and loss curves")
     func reproducible() throws {
         let spec = try SuiteSpec.parse(yaml: tinySuite, path: "tiny.yaml")

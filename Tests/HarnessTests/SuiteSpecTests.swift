@@ -198,3 +198,35 @@ struct ConfigReferenceTests {
         #expect(docs == ConfigReference.markdown(), "regenerate with: biomoe schema > docs/CONFIG.md")
     }
 }
+
+@Suite("Run shards")
+struct RunShardTests {
+    @Test("shards K of N partition the runs: every position is in exactly one shard")
+    func shardsPartitionTheRuns() throws {
+        let shards = try (1...3).map { try RunShard(parsing: "\($0)/3") }
+        for position in 0..<20 {
+            #expect(shards.filter { $0.contains(position: position) }.count == 1)
+        }
+        #expect(shards[0].contains(position: 0) && shards[0].contains(position: 3) && !shards[0].contains(position: 1))
+        #expect(RunShard.whole.contains(position: 7))
+    }
+
+    @Test("a shard outside 1…N or not of the form K/N is rejected with the expected form", arguments: ["0/2", "3/2", "1/0", "2", "a/b", "1/2/3", ""])
+    func malformedShardIsRejected(text: String) {
+        #expect(throws: RunShardError.self) { try RunShard(parsing: text) }
+        #expect("\(RunShardError(text: text))".contains("expected K/N"))
+    }
+}
+
+@Suite("Committed experiment configs")
+struct CommittedConfigTests {
+    @Test("every config under experiments/ loads and passes validation")
+    func everyCommittedConfigLoads() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../experiments").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 9)
+        for file in files {
+            #expect(throws: Never.self, "\(file)") { _ = try SuiteSpec.load(path: directory.appendingPathComponent(file).path) }
+        }
+    }
+}

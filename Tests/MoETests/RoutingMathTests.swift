@@ -77,6 +77,33 @@ struct RoutingMathTests {
         #expect(report.passed, "\(report)")
     }
 
+    @Test("Switch loss over all k slots: 3 samples, 3 experts, k = 2, f = (3, 2, 1)/6 by hand")
+    func switchAllSlotsLossByHand() {
+        // slots (b: top-1, top-2): (0, 1), (0, 2), (1, 0) ⇒ counts 3, 2, 1 over B·k = 6 slots;
+        // top-1 only would give f = (2, 1, 0)/3.
+        let p = makeBuffer([0.5, 0.3, 0.2, 0.6, 0.1, 0.3, 0.3, 0.6, 0.1])
+        let idx = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 6)
+        defer { p.deallocate(); idx.deallocate() }
+        selectTopK(indices: idx, scores: p.readOnly, tieBreak: nil, B: 3, E: 3, k: 2)
+        #expect(Array(idx) == [0, 1, 0, 2, 1, 0])
+        // P = ((0.5 + 0.6 + 0.3), (0.3 + 0.1 + 0.6), (0.2 + 0.3 + 0.1)) / 3 = (1.4, 1.0, 0.6) / 3
+        let all = switchLoadBalancingLoss(probabilities: p.readOnly, indices: UnsafeBufferPointer(idx), B: 3, E: 3, k: 2, alpha: 0.1, countedSlots: 2)
+        let expectedAll: Float = 0.1 * 3 * (3.0 / 6 * 1.4 / 3 + 2.0 / 6 * 1.0 / 3 + 1.0 / 6 * 0.6 / 3)
+        #expect(abs(all - expectedAll) < 1e-7, "\(all)")
+        let top1 = switchLoadBalancingLoss(probabilities: p.readOnly, indices: UnsafeBufferPointer(idx), B: 3, E: 3, k: 2, alpha: 0.1)
+        let expectedTop1: Float = 0.1 * 3 * (2.0 / 3 * 1.4 / 3 + 1.0 / 3 * 1.0 / 3)
+        #expect(abs(top1 - expectedTop1) < 1e-7, "\(top1)")
+        let dp = makeBuffer(zeros: 9)
+        defer { dp.deallocate() }
+        switchLoadBalancingBackward(dprobabilities: dp, indices: UnsafeBufferPointer(idx), B: 3, E: 3, k: 2, alpha: 0.1, countedSlots: 2)
+        // dp[b,i] = α·E·f_i / B
+        #expect(abs(dp[0] - 0.1 * 3 * 0.5 / 3) < 1e-8 && abs(dp[5] - 0.1 * 3 / 6 / 3) < 1e-8)
+        let report = GradientCheck(epsilon: 1e-2).check("p", values: p, analytic: dp.readOnly) {
+            Double(switchLoadBalancingLoss(probabilities: p.readOnly, indices: UnsafeBufferPointer(idx), B: 3, E: 3, k: 2, alpha: 0.1, countedSlots: 2))
+        }
+        #expect(report.passed, "\(report)")
+    }
+
     @Test("CV² of (1, 2, 3, 6) is var 3.5 / mean² 9; its backward matches finite differences")
     func coefficientOfVariation() {
         let x = makeBuffer([1, 2, 3, 6]), dx = makeBuffer(zeros: 4)

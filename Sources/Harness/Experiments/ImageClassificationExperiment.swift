@@ -93,8 +93,13 @@ struct ImageClassificationExperiment: Experiment {
         outcome.metric("test_brier", ClassificationMetrics.brierScore(probabilities: probs, labels: labels, classes: classes), "score")
         outcome.metric("test_nll", ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: labels, classes: classes), "nats")
         if data.validation.count > 0 {
-            let valProbs = try predict(model, data.validation).probabilities
-            outcome.metric("val_accuracy", ClassificationMetrics.accuracy(probabilities: valProbs, labels: data.validation.labels, classes: classes), "fraction")
+            let validation = try predict(model, data.validation, routing: moe)
+            outcome.metric("val_accuracy", ClassificationMetrics.accuracy(probabilities: validation.probabilities, labels: data.validation.labels, classes: classes), "fraction")
+            // Balance on validation images: what a balance setting (α) is chosen on, never test.
+            if let routing = validation.routing {
+                outcome.metric("val_min_utilization_ratio", (routing.utilization.min() ?? .nan) * Double(routing.experts), "ratio")
+                outcome.metric("val_load_cv", routing.loadCoefficientOfVariation, "ratio")
+            }
         }
         outcome.metric("final_train_loss", lastLoss, "nats")
         outcome.metric("parameters", Double(model.parameterCount), "count")

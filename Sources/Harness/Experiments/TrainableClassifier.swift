@@ -81,6 +81,7 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
         case "none": balancing = .none
         case "variance": balancing = .variance(coefficient: alpha)
         case "importance-load": balancing = .importanceAndLoad(importance: alpha, load: alpha)
+        case "switch-all-slots": balancing = .switchAllSlots(alpha: alpha)
         default: balancing = .switchTransformer(alpha: alpha)
         }
         let reset = ResetMechanism(rawValue: spec.string("reset")) ?? .subtract

@@ -4,6 +4,8 @@ public struct SuiteRunSummary: Sendable, Equatable {
     public var executed = 0
     public var skipped = 0
     public var failed = 0
+    /// Copied from an earlier config of the same suite with identical run settings.
+    public var reused = 0
 }
 
 /// Runs every (variant, seed) of a suite that the database does not yet hold as complete.
@@ -17,9 +19,12 @@ public struct SuiteRunner {
     let registry: Registry
     let progress: ProgressReporter
     let environment: EnvironmentFingerprint
+    let shard: RunShard
 
     public init(spec: SuiteSpec, store: ResultStore, registry: Registry, progress: ProgressReporter,
-                environment: EnvironmentFingerprint = EnvironmentProbe.current(repositoryPath: ".")) {
+                environment: EnvironmentFingerprint = EnvironmentProbe.current(repositoryPath: "."),
+                shard: RunShard = .whole) {
+        self.shard = shard
         self.spec = spec
         self.store = store
         self.registry = registry
@@ -32,16 +37,19 @@ public struct SuiteRunner {
         let suiteId = try store.register(suite: SuiteRegistration(
             name: spec.name, configHash: spec.configHash, configVersion: spec.version,
             canonicalConfig: spec.canonical.canonicalJSON, sourcePath: spec.sourcePath))
-        if try store.markAbandonedInvocations(suiteId: suiteId) > 0 {
+        // Another shard's invocation may be running right now, so only a whole-suite run may call
+        // a running invocation abandoned.
+        if shard.isWhole, try store.markAbandonedInvocations(suiteId: suiteId) > 0 {
             progress.log("\(spec.name): an earlier run of this suite was interrupted; its complete runs are kept")
         }
         let complete = try store.completedSeeds(suiteId: suiteId)
-        let all = spec.expand()
+        let all = spec.expand().enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)
         let pending = all.filter { !complete.contains(RunKey(variant: $0.variant, seed: $0.seed)) }
         var summary = SuiteRunSummary()
         summary.skipped = all.count - pending.count
         if summary.skipped > 0 {
-            progress.log("\(spec.name): \(summary.skipped) of \(all.count) runs already complete (config \(spec.configHash.prefix(12))); skipping them")
+            let scope = shard.isWhole ? "" : " in shard \(shard)"
+            progress.log("\(spec.name): \(summary.skipped) of \(all.count) runs\(scope) already complete (config \(spec.configHash.prefix(12))); skipping them")
         }
         guard !pending.isEmpty else { return summary }
 
@@ -53,6 +61,11 @@ public struct SuiteRunner {
                 RunHeader(suiteId: suiteId, invocationId: invocationId, environmentId: environmentId,
                           variant: runSpec.variant, seed: runSpec.seed, configHash: runSpec.runConfigHash,
                           resolvedConfig: runSpec.resolved.canonicalJSON, startedAt: started, finishedAt: finished)
+            }
+            if let copy = try store.reuseCompleteRun(runSpec, suiteId: suiteId, invocationId: invocationId) {
+                summary.reused += 1
+                progress.log("\(label): settings unchanged since an earlier config of this suite; reused its run (run \(copy))")
+                continue
             }
             do {
                 let experiment = try registry.experiment(for: runSpec)

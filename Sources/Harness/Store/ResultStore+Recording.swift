@@ -13,6 +13,40 @@ extension ResultStore {
         }
     }
 
+    /// Copies an earlier complete run into `suiteId` when one exists with the same suite name,
+    /// variant, seed and settings hash (`run.configHash`, the SHA-256 of everything that
+    /// determines the run's numbers), and returns the copy's id; nil when there is none.
+    ///
+    /// Why: a suite's config hash changes when any variant changes, and the suite's runs are
+    /// keyed by it; without this, adding one variant would rerun every other. The copy keeps the
+    /// original's environment (so a report lists the commit that produced it), its times, and
+    /// `reusedFromRunId`; every metric, series point, event, parameter and prediction is copied in
+    /// one transaction.
+    public func reuseCompleteRun(_ spec: RunSpec, suiteId: Int64, invocationId: Int64) throws -> Int64? {
+        try writer.write { db in
+            guard let source = try Int64.fetchOne(db, sql: """
+                SELECT run.id FROM run JOIN suite ON suite.id = run.suiteId
+                WHERE suite.name = ? AND run.variant = ? AND run.seed = ? AND run.configHash = ?
+                  AND run.status = 'complete' AND run.suiteId != ?
+                ORDER BY run.id LIMIT 1
+                """, arguments: [spec.suiteName, spec.variant, spec.seed, spec.runConfigHash, suiteId]) else { return nil }
+            try db.execute(sql: """
+                INSERT INTO run (suiteId, invocationId, environmentId, variant, seed, configHash, status,
+                                 startedAt, finishedAt, error, resolvedConfig, reusedFromRunId)
+                SELECT ?, ?, environmentId, variant, seed, configHash, status, startedAt, finishedAt, error,
+                       resolvedConfig, id
+                FROM run WHERE id = ?
+                """, arguments: [suiteId, invocationId, source])
+            let copy = db.lastInsertedRowID
+            for (table, columns) in [("param", "key, value"), ("metric", "name, value, unit"), ("series", "name, step, value"),
+                                     ("event", "kind, step, payload"), ("prediction", "sampleIndex, label, probabilities")] {
+                try db.execute(sql: "INSERT INTO \(table) (runId, \(columns)) SELECT ?, \(columns) FROM \(table) WHERE runId = ?",
+                               arguments: [copy, source])
+            }
+            return copy
+        }
+    }
+
     /// Writes a finished run and everything it measured in one transaction, and returns its id.
     ///
     /// All or nothing: if any row is refused (a duplicate series point, an invalid JSON payload,
@@ -108,6 +142,7 @@ extension RunRow {
             id: nil, suiteId: header.suiteId, invocationId: header.invocationId,
             environmentId: header.environmentId, variant: header.variant, seed: header.seed,
             configHash: header.configHash, status: status, startedAt: header.startedAt,
-            finishedAt: header.finishedAt, error: error, resolvedConfig: header.resolvedConfig)
+            finishedAt: header.finishedAt, error: error, resolvedConfig: header.resolvedConfig,
+            reusedFromRunId: nil)
     }
 }

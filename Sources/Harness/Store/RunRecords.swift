@@ -45,6 +45,10 @@ public struct RunRow: Codable, Hashable, Sendable, FetchableRecord, MutablePersi
     public var error: String?
     /// The variant's parameters after defaults and overrides, as JSON.
     public var resolvedConfig: String
+    /// Set when this row is a copy of an earlier complete run with the same suite name, variant,
+    /// seed and settings hash (see ``ResultStore/reuseCompleteRun(_:suiteId:invocationId:)``);
+    /// its environment and times are the original's.
+    public var reusedFromRunId: Int64? = nil
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)

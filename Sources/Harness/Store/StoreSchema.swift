@@ -12,6 +12,12 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createVersion1(db) }
+        // v2: a run copied from an earlier suite config with identical settings names its source.
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "run") { t in
+                t.add(column: "reusedFromRunId", .integer).references("run", onDelete: .setNull)
+            }
+        }
         return migrator
     }
 
