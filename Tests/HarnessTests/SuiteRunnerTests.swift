@@ -60,7 +60,7 @@ struct SuiteRunnerTests {
         let registry = Registry()
         try registry.prepare(first)
         _ = try SuiteRunner(spec: first, store: store, registry: registry, progress: quiet, environment: testEnvironment).run()
-        let grown = try SuiteSpec.parse(yaml: tinySuite + "  wide: {hidden: [32]}\n", path: "tiny.yaml")
+        let grown = try SuiteSpec.parse(yaml: tinySuite + "\n  wide: {hidden: [32]}\n", path: "tiny.yaml")
         #expect(grown.configHash != first.configHash)
         let summary = try SuiteRunner(spec: grown, store: store, registry: registry, progress: quiet, environment: testEnvironment).run()
         #expect(summary == SuiteRunSummary(executed: 2, skipped: 0, failed: 0, reused: 4))
