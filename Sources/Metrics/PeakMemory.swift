@@ -11,6 +11,18 @@ public enum PeakMemory {
         return highWaterMarkBytes(procStatus: status)
     }
 
+    /// Resets the high-water mark to the current resident size (Linux ≥ 4.0: writing "5" to
+    /// /proc/self/clear_refs), so a run that shares its process with earlier runs reports its
+    /// own peak rather than theirs. Returns false where that is not possible; the peak is then
+    /// the process's since it started.
+    @discardableResult
+    public static func resetPeak() -> Bool {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        do { try handle.write(contentsOf: Data("5".utf8)) } catch { return false }
+        return true
+    }
+
     /// Parses the `VmHWM:   1234 kB` line of a /proc/<pid>/status text into bytes (kB = 1024 B).
     public static func highWaterMarkBytes(procStatus: String) -> Int? {
         for line in procStatus.split(separator: "\n") where line.hasPrefix("VmHWM:") {

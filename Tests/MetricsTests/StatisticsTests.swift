@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Metrics
 
@@ -57,4 +58,18 @@ struct StatisticsTests {
         #expect(bytes > 1_000_000)  // any Swift process holds more than 1 MB
         #endif
     }
+
+    #if os(Linux)
+    @Test("resetting the peak forgets a 256 MB buffer that was touched and freed")
+    func peakMemoryReset() throws {
+        let size = 256 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 4096)
+        memset(buffer, 1, size)  // touched: resident
+        let during = try #require(PeakMemory.residentBytes())
+        buffer.deallocate()      // a block this large is unmapped on free
+        #expect(PeakMemory.resetPeak())
+        let after = try #require(PeakMemory.residentBytes())
+        #expect(during >= size && after <= during - size / 2, "peak \(during) B before the reset, \(after) B after")
+    }
+    #endif
 }

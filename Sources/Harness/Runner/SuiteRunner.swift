@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 public struct SuiteRunSummary: Sendable, Equatable {
     public var executed = 0
@@ -68,6 +69,7 @@ public struct SuiteRunner {
                 continue
             }
             do {
+                PeakMemory.resetPeak()  // peak_rss is then this run's, not the process's so far
                 let experiment = try registry.experiment(for: runSpec)
                 let outcome = try experiment.run { fraction, detail in
                     progress.update(done: Double(index) + fraction, total: pending.count, label: label, detail: detail)
