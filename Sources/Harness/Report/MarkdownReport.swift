@@ -26,7 +26,7 @@ enum MarkdownReport {
         md += "| config hash | `\(input.configHash)` |\n"
         md += "| code commit | \(commits.map { "`\($0)`" }.joined(separator: ", ")) |\n"
         md += "| seeds | \(input.seeds.map(String.init).joined(separator: ", ")) (n = \(input.seeds.count) per variant) |\n"
-        md += "| complete runs | \(input.runs.count) of \(input.variants.count * input.seeds.count) |\n\n"
+        md += "| complete runs | \(input.runs.count) of \(configuredVariantCount(input) * input.seeds.count) |\n\n"
 
         // Classification tables only for suites that recorded calibration (image classifiers);
         // sequence and online-routing suites bring their own sections.
@@ -98,5 +98,13 @@ enum MarkdownReport {
         case "routing-latency-cdf": return "Routing latency CDF"
         default: return RoutingLearningReportSection.chartHeading(name) ?? name
         }
+    }
+
+    /// Variants the config defines (not only those with runs), so a partial report says so.
+    static func configuredVariantCount(_ input: ReportInput) -> Int {
+        guard let data = input.canonicalConfig.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let variants = object["variants"] as? [String: Any] else { return input.variants.count }
+        return max(variants.count, input.variants.count)
     }
 }

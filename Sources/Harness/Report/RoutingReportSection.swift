@@ -4,11 +4,13 @@ import Foundation
 /// table of balance, entropy, spikes and operations, and the routing charts.
 enum RoutingReportSection {
     static let columns: [(metric: String, title: String)] = [
+        ("balancing", "balancing loss"),
         ("test_accuracy", "accuracy (%)"),
         ("test_ece", "ECE (%)"),
         ("load_cv", "load CV"),
         ("load_max_over_mean", "max/mean load"),
         ("min_utilization_ratio", "min util × E"),
+        ("worst_min_utilization_ratio", "min util × E, worst seed"),
         ("gate_entropy", "gate entropy (nats)"),
         ("spikes_per_inference", "spikes / inference"),
         ("router_effective_macs", "router eff. MACs"),
@@ -33,8 +35,17 @@ enum RoutingReportSection {
         md += "those of the layers actually executed (k experts, not E) plus the router. Routing p99 is the "
         md += "latency of the routing decision alone at batch 1 on real router inputs.\n\n"
         let variants = input.variants.filter { v in input.runs(of: v).contains { $0.metrics["load_cv"] != nil } }
+        md += "The balancing loss is the variant's `load_balancing` and α (`balance_coefficient`): `switch` counts f "
+        md += "over the top-1 slot (the Switch Transformer's form), `switch-all-slots` over all k slots, "
+        md += "`importance-load` is the noisy gate's pair of CV² losses. The worst-seed column is the smallest "
+        md += "min util × E of any seed: every expert keeps at least that share.\n\n"
+        let balancing = balancingLabels(input)
         md += VariantTable.render(input, variants: variants, titles: columns.map(\.title)) { c, runs in
             let metric = columns[c].metric
+            if metric == "balancing" { return runs.first.flatMap { balancing[$0.variant] } ?? "—" }
+            if metric == "worst_min_utilization_ratio" {
+                return runs.compactMap { $0.metrics["min_utilization_ratio"] }.min().map { String(format: "%.3f", $0) } ?? "—"
+            }
             let values = runs.compactMap { $0.metrics[metric] }
             let unit = runs.first?.units[metric] ?? ""
             let format = metric == "spikes_per_inference" ? MetricFormat(scale: 1, decimals: 1, unit: unit)
@@ -76,6 +87,20 @@ enum RoutingReportSection {
     }
 
     /// Stacked per-expert utilisation over epochs, one panel per routed variant.
+    /// "switch-all-slots α=0.1" per variant, from the stored canonical config.
+    static func balancingLabels(_ input: ReportInput) -> [String: String] {
+        guard let data = input.canonicalConfig.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let variants = object["variants"] as? [String: [String: Any]] else { return [:] }
+        var labels: [String: String] = [:]
+        for (name, values) in variants {
+            guard let loss = values["load_balancing"] as? String else { continue }
+            let alpha = (values["balance_coefficient"] as? NSNumber)?.doubleValue
+            if loss != "none", let alpha { labels[name] = "\(loss) α=\(alpha)" } else { labels[name] = loss }
+        }
+        return labels
+    }
+
     static func utilization(_ input: ReportInput) -> Gnuplot.Chart? {
         let variants = input.variants.filter { v in input.runs(of: v).contains { $0.series["utilization_e0"] != nil } }
         guard !variants.isEmpty else { return nil }
