@@ -27,7 +27,7 @@ extension BackbonesReportSection {
             let kv = here.first?.chosen.int("num_kv_pairs") ?? 0
             charts.append(Gnuplot.Chart(name: "mqar-T\(length)", data: data, commands: """
             set title \(Gnuplot.title("MQAR, seq_len \(length), \(kv) kv pairs: test accuracy (mean ± 95 % CI over seeds)"))
-            set xlabel 'd_model'
+            set xlabel \(Gnuplot.title("d_model"))
             set ylabel 'accuracy (%)'
             set logscale x 2
             set yrange [0:100]
@@ -100,6 +100,7 @@ enum PublishedSequenceFigures {
     CPU-sized models for the step counts in the tables above, so low accuracies here mean "not learned within
     this budget", not "cannot be learned". Our attention baselines also carry no positional encoding
     (the paper's MHA-Abs/RoPE/xPos do).
+
 
     """
 }

@@ -160,7 +160,9 @@ enum BackbonesReportSection {
         md += "### Throughput and memory\n\n"
         md += "Tokens/s on this machine at train_batch × seq_len (forward alone; forward + backward without the optimizer step). "
         md += "Recurrent state: float32 bytes per sequence that `step` keeps at the training length (softmax attention: its key/value cache). "
-        md += "Peak RSS is the process high-water mark when the run ended (runs share one process, so it only grows).\n\n"
+        md += "Peak RSS is the resident high-water mark when the run ended. biomoe resets it before each run "
+        md += "(Linux), so it is the run's own; runs recorded by code older than that reset (commit 3a82f97) "
+        md += "report their process's mark, which includes the runs before them in the same process.\n\n"
         md += "| variant | task | mixer | d_model | seq_len | parameters | fwd tokens/s | fwd+bwd tokens/s | state bytes / seq | peak RSS (MiB) |\n"
         md += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
         let count = MetricFormat(scale: 1, decimals: 0, unit: "")

@@ -79,7 +79,7 @@ public struct Gnuplot {
 
     /// Quotes a title for gnuplot (single quotes; underscores would otherwise be subscripts in enhanced text).
     public static func title(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "_", with: "\\\\_") + "'"
+        "'" + text.replacingOccurrences(of: "'", with: "''").replacingOccurrences(of: "_", with: "\\_") + "'"
     }
 }
 

@@ -8,8 +8,10 @@ enum ReportCharts {
                              title: "Test accuracy per epoch (mean ± 95 % CI over seeds)", logY: false) {
             charts.append(chart)
         }
+        // Sequence suites record their curves per training step, image classifiers per epoch.
+        let unit = BackbonesReportSection.applies(input) ? "training step" : "epoch"
         if let chart = curve(input, series: "train_loss", name: "loss", ylabel: "training loss (nats, log scale)", scale: 1,
-                             title: "Training loss per epoch (mean ± 95 % CI over seeds)", logY: true) {
+                             title: "Training loss per \(unit) (mean ± 95 % CI over seeds)", logY: true, xlabel: unit) {
             charts.append(chart)
         }
         if let chart = reliability(input) { charts.append(chart) }
@@ -23,7 +25,7 @@ enum ReportCharts {
 
     /// Mean of a per-epoch series over seeds, with the CI half-width as error bars.
     static func curve(_ input: ReportInput, series: String, name: String, ylabel: String, scale: Double,
-                      title: String, logY: Bool) -> Gnuplot.Chart? {
+                      title: String, logY: Bool, xlabel: String = "epoch") -> Gnuplot.Chart? {
         var blocks = ""
         var plots: [String] = []
         for (index, variant) in input.variants.enumerated() {
@@ -41,7 +43,7 @@ enum ReportCharts {
         guard !plots.isEmpty else { return nil }
         return Gnuplot.Chart(name: name, data: blocks, commands: """
         set title \(Gnuplot.title(title))
-        set xlabel 'epoch'
+        set xlabel \(Gnuplot.title(xlabel))
         set ylabel \(Gnuplot.title(ylabel))
         set grid
         set key bottom right
