@@ -39,11 +39,9 @@ enum BackbonesReportSection {
     }
 
     static func settings(_ input: ReportInput) -> [Setting] {
-        guard let data = input.canonicalConfig.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let variants = object["variants"] as? [String: Any] else { return [] }
+        let variants = input.variantSettings
         return input.variants.compactMap { name in
-            guard let values = variants[name] as? [String: Any], (values["model"] as? String) == "sequence" else { return nil }
+            guard let values = variants[name], (values["model"] as? String) == "sequence" else { return nil }
             return Setting(variant: name, values: values)
         }
     }

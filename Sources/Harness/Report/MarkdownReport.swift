@@ -102,9 +102,6 @@ enum MarkdownReport {
 
     /// Variants the config defines (not only those with runs), so a partial report says so.
     static func configuredVariantCount(_ input: ReportInput) -> Int {
-        guard let data = input.canonicalConfig.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let variants = object["variants"] as? [String: Any] else { return input.variants.count }
-        return max(variants.count, input.variants.count)
+        max(input.variantSettings.count, input.variants.count)
     }
 }

@@ -115,10 +115,7 @@ public struct ReportGenerator {
     }
 
     static func seeds(canonicalConfig: String) -> [Int]? {
-        guard let data = canonicalConfig.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let seeds = object["seeds"] as? [Int] else { return nil }
-        return seeds
+        ReportInput.canonicalObject(canonicalConfig)?["seeds"] as? [Int]
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a report shows, read from the database in one pass. Rendering works on this
 /// value alone, so it is testable without a database and cannot reach back into a run.
 public struct ReportInput {
@@ -48,4 +50,18 @@ public struct ReportBaseline {
     public let problem: String?
     /// The config file the tolerances came from; nil for the defaults.
     public let policySource: String?
+}
+
+extension ReportInput {
+    /// The stored canonical config (JSON) as an object, nil if it does not parse.
+    static func canonicalObject(_ json: String) -> [String: Any]? {
+        guard let data = json.data(using: .utf8) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+
+    /// Every configured variant's resolved settings by name, including variants with no run yet;
+    /// report sections read settings (loss, mixer, sizes) from here and figures from the runs.
+    var variantSettings: [String: [String: Any]] {
+        Self.canonicalObject(canonicalConfig)?["variants"] as? [String: [String: Any]] ?? [:]
+    }
 }

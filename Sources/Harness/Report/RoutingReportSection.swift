@@ -86,14 +86,10 @@ enum RoutingReportSection {
         return charts
     }
 
-    /// Stacked per-expert utilisation over epochs, one panel per routed variant.
     /// "switch-all-slots α=0.1" per variant, from the stored canonical config.
     static func balancingLabels(_ input: ReportInput) -> [String: String] {
-        guard let data = input.canonicalConfig.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let variants = object["variants"] as? [String: [String: Any]] else { return [:] }
         var labels: [String: String] = [:]
-        for (name, values) in variants {
+        for (name, values) in input.variantSettings {
             guard let loss = values["load_balancing"] as? String else { continue }
             let alpha = (values["balance_coefficient"] as? NSNumber)?.doubleValue
             if loss != "none", let alpha { labels[name] = "\(loss) α=\(alpha)" } else { labels[name] = loss }
@@ -101,6 +97,7 @@ enum RoutingReportSection {
         return labels
     }
 
+    /// Stacked per-expert utilisation over epochs, one panel per routed variant.
     static func utilization(_ input: ReportInput) -> Gnuplot.Chart? {
         let variants = input.variants.filter { v in input.runs(of: v).contains { $0.series["utilization_e0"] != nil } }
         guard !variants.isEmpty else { return nil }
