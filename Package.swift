@@ -31,14 +31,26 @@ let package = Package(
             "Tensor",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
-        .target(name: "Harness", dependencies: [
-            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics", "CBLAS",
+        // The harness, one target per pipeline stage. Dependencies point only to earlier stages:
+        // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
+        // Tests/ArchitectureTests checks it from this file.
+        .target(name: "HarnessConfig", dependencies: [
+            "Metrics", "MoE", "Sequence", "Learning",
             .product(name: "Yams", package: "Yams"),
-            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "HarnessStore", dependencies: [
+            "HarnessConfig", "Metrics", "Datasets", "CBLAS",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "HarnessRun", dependencies: [
+            "HarnessConfig", "HarnessStore",
+            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics",
+        ]),
+        .target(name: "HarnessBaseline", dependencies: ["HarnessConfig", "HarnessStore", "Metrics", "Datasets"]),
+        .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics"]),
         .executableTarget(name: "biomoe", dependencies: [
-            "Harness",
+            "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,7 +64,9 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["TestSupport", "Learning"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness"]),
+        .testTarget(name: "HarnessTests", dependencies: [
+            "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

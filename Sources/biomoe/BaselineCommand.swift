@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 /// `biomoe baseline`: manage the reference results kept in `baselines/<suite>.json`.
 struct BaselineCommand: ParsableCommand {

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 /// The `biomoe` command line: run suites, report, list and export what the database holds, and
 /// hold results to a baseline (`baseline update`, `compare`, `gate`).

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 /// `biomoe compare`: a variant × metric table of the current results against a baseline.
 struct CompareCommand: ParsableCommand {

@@ -1,4 +1,9 @@
 import ArgumentParser
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 /// `--db PATH`, shared by every subcommand that reads or writes results.
 struct DatabaseOption: ParsableArguments {

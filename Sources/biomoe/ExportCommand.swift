@@ -1,7 +1,11 @@
 import ArgumentParser
 import Datasets
 import Foundation
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

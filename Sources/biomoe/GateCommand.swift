@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 /// `biomoe gate`: the comparison with the baseline as an exit status, for CI.
 struct GateCommand: ParsableCommand {
@@ -47,7 +51,7 @@ struct GateCommand: ParsableCommand {
             throw fail(error, code: baselineExitCode(for: error))
         }
         let verdict = comparison.verdict
-        let tally = "\(ComparisonTable.counts(verdict)) against \(baselinePath), \(selection.policyDescription)"
+        let tally = "\(ComparisonTable.counts(verdict)) against \(baselinePath), \(selection.policyDescription(comparison))"
         // A suite-level problem (config changed) marks every row; its one reason line says it all.
         if comparison.suiteProblem == nil {
             for row in verdict.regressions + verdict.notComparable + verdict.improvements {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,15 +1,20 @@
 import ArgumentParser
 import Foundation
-import Harness
+import HarnessConfig
+import HarnessStore
+import HarnessRun
+import HarnessBaseline
+import HarnessReport
 
 /// The `config-or-suite` argument of `baseline update`, `compare` and `gate`, resolved: a YAML
 /// path selects that exact config (by hash) and its `gate:` tolerances; a suite name selects
-/// the suite's most recent invocation and the tolerances of its config file, if one is found.
+/// the suite's most recent invocation and the tolerances recorded with it in the database.
 struct SuiteSelection {
     let name: String
     let configHash: String?
-    let policy: GatePolicy
-    /// The file the tolerances came from; nil means the built-in defaults.
+    /// nil: the tolerances recorded with the suite in the database.
+    let policy: GatePolicy?
+    /// The file the tolerances came from, when a YAML file was given.
     let policySource: String?
 
     static func resolve(_ argument: String) throws -> SuiteSelection {
@@ -17,12 +22,12 @@ struct SuiteSelection {
             let spec = try SuiteSpec.load(path: argument)
             return SuiteSelection(name: spec.name, configHash: spec.configHash, policy: spec.gate, policySource: argument)
         }
-        let found = try GatePolicy.forSuite(named: argument, recordedPath: nil)
-        return SuiteSelection(name: argument, configHash: nil, policy: found.policy, policySource: found.source)
+        return SuiteSelection(name: argument, configHash: nil, policy: nil, policySource: nil)
     }
 
-    var policyDescription: String {
-        policySource.map { "tolerances from \($0)" } ?? "default tolerances (no experiments/\(name).yaml)"
+    /// "tolerances from experiments/smoke.yaml", for `gate`'s summary line.
+    func policyDescription(_ comparison: BaselineComparison) -> String {
+        (policySource ?? comparison.policySource).map { "tolerances from \($0)" } ?? "default tolerances (none recorded with the suite)"
     }
 }
 

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 @Suite("Baseline comparison: each mark, and the gate's decision")
 struct BaselineComparisonTests {

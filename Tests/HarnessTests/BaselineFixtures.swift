@@ -1,5 +1,10 @@
 import Foundation
-@testable import Harness
+@testable import HarnessBaseline
+import Metrics
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 /// Synthetic baselines: per-seed values written by hand, so every expected mark is known.
 enum BaselineFixtures {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 @Suite("Baseline snapshots read from a results database")
 struct BaselineSnapshotTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 /// Expected values computed with scipy 1.x:
 /// `scipy.stats.ttest_ind(a, b, equal_var=False)`, `scipy.stats.t.cdf`, `scipy.special.betainc`.

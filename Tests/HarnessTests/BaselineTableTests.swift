@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 @Suite("Comparison tables: text, Markdown, CSV and the report section")
 struct BaselineTableTests {
@@ -48,13 +52,13 @@ struct BaselineTableTests {
 
     @Test("the report section lists gated rows, and says why when the baseline cannot be read")
     func reportSection() {
-        let section = ComparisonTable.reportSection(ReportBaseline(path: "baselines/demo.json", comparison: Self.comparison,
+        let section = BaselineReportSection.markdown(ReportBaseline(path: "baselines/demo.json", comparison: Self.comparison,
                                                                    problem: nil, policySource: "experiments/demo.yaml"))
         #expect(section.hasPrefix("## Compared with baseline\n\n"))
         #expect(section.contains("| mlp | test_nll | 3→3 |"))
         #expect(!section.contains("| mlp | parameters |"))
         #expect(section.contains("tolerances from `experiments/demo.yaml`"))
-        let broken = ComparisonTable.reportSection(ReportBaseline(path: "baselines/demo.json", comparison: nil,
+        let broken = BaselineReportSection.markdown(ReportBaseline(path: "baselines/demo.json", comparison: nil,
                                                                   problem: "bad JSON", policySource: nil))
         #expect(broken == "## Compared with baseline\n\nThe baseline `baselines/demo.json` could not be compared: bad JSON.\n\n")
     }

@@ -1,6 +1,10 @@
 import Testing
 import Tensor
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 /// Classes 0…9 in groups tops 0, footwear 1, other 2 (the suite's default).
 private let groups = [0, 2, 0, 2, 0, 1, 0, 1, 2, 1]

@@ -1,5 +1,9 @@
 import Foundation
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 /// A store with one environment, one suite and one running invocation, plus builders for runs.
 struct StoreFixture {

@@ -1,7 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 @Suite("Result store recording and reading")
 struct StoreRecordingTests {

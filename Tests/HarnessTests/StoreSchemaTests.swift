@@ -1,7 +1,11 @@
 import Foundation
 import GRDB
 import Testing
-@testable import Harness
+@testable import HarnessBaseline
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 @Suite("Result store schema")
 struct StoreSchemaTests {
@@ -19,7 +23,7 @@ struct StoreSchemaTests {
         }
         #expect(tables == ["environment", "event", "invocation", "metric", "param", "prediction",
                            "run", "series", "suite"])
-        #expect(applied == ["v1", "v2"])
+        #expect(applied == ["v1", "v2", "v3"])
         #expect(foreignKeys == 1)
     }
 

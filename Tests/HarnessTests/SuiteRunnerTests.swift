@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import Harness
+@testable import HarnessBaseline
+import Metrics
+@testable import HarnessConfig
+@testable import HarnessReport
+@testable import HarnessRun
+@testable import HarnessStore
 
 private let fashionMNISTInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")
 

@@ -1,0 +1,200 @@
+import Foundation
+import Metrics
+import HarnessConfig
+import HarnessStore
+import HarnessBaseline
+
+/// The sequence-backbone part of a report (issue 5), present when runs recorded
+/// `recurrent_state_bytes`: learning-rate selection, MQAR accuracy vs d_model per length,
+/// induction-heads accuracy vs test length, selective copying, char-LM bits/char, throughput,
+/// and the published reference figures beside ours.
+///
+/// Learning-rate selection: variants that differ only in `learning_rate` form one configuration;
+/// the variant with the best mean validation figure over seeds (accuracy; bits/char for char-lm)
+/// is chosen, and only its test figures appear in the result tables. Variant settings are read
+/// from the stored canonical config, every figure from the stored metrics.
+enum BackbonesReportSection {
+    struct Setting {
+        let variant: String
+        let values: [String: Any]
+        func string(_ key: String) -> String { values[key].map { "\($0)" } ?? "" }
+        func int(_ key: String) -> Int { (values[key] as? Int) ?? (values[key] as? NSNumber)?.intValue ?? 0 }
+        var learningRate: Double { (values["learning_rate"] as? Double) ?? (values["learning_rate"] as? NSNumber)?.doubleValue ?? .nan }
+        var task: String { string("seq_task") }
+        var mixerLabel: String {
+            let mixer = string("mixer")
+            guard mixer == "linear-attention" else { return mixer }
+            return (values["normalize"] as? Bool) ?? true ? "linear-attention (normalised)" : "linear-attention (unnormalised)"
+        }
+        /// Everything but the learning rate: variants with the same key form one configuration.
+        var configurationKey: String {
+            values.keys.filter { $0 != "learning_rate" }.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ";")
+        }
+    }
+
+    struct Choice {
+        let chosen: Setting
+        /// Every candidate rate with its mean validation figure.
+        let candidates: [(setting: Setting, validation: Double)]
+    }
+
+    static func applies(_ input: ReportInput) -> Bool {
+        input.runs.contains { $0.metrics["recurrent_state_bytes"] != nil }
+    }
+
+    static func settings(_ input: ReportInput) -> [Setting] {
+        let variants = input.variantSettings
+        return input.variants.compactMap { name in
+            guard let values = variants[name], (values["model"] as? String) == "sequence" else { return nil }
+            return Setting(variant: name, values: values)
+        }
+    }
+
+    static func mean(_ input: ReportInput, _ variant: String, _ metric: String) -> [Double] {
+        input.runs(of: variant).compactMap { $0.metrics[metric] }
+    }
+
+    /// One choice per configuration, in the order the configurations first appear.
+    static func choices(_ input: ReportInput) -> [Choice] {
+        var order: [String] = []
+        var groups: [String: [Setting]] = [:]
+        for setting in settings(input) where !input.runs(of: setting.variant).isEmpty {
+            let key = setting.configurationKey
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(setting)
+        }
+        return order.compactMap { key in
+            guard let group = groups[key] else { return nil }
+            let scored = group.map { setting -> (setting: Setting, validation: Double) in
+                let metric = setting.task == "char-lm" ? "val_bits_per_char" : "val_accuracy"
+                return (setting, SeedSummary(mean(input, setting.variant, metric)).mean)
+            }
+            let lowerIsBetter = group.first?.task == "char-lm"
+            // NaN (a diverged run) never wins; ties keep the first rate in file order.
+            let best = scored.filter { !$0.validation.isNaN }.min { a, b in
+                lowerIsBetter ? a.validation < b.validation : a.validation > b.validation
+            } ?? scored[0]
+            return Choice(chosen: best.setting, candidates: scored)
+        }
+    }
+
+    static func cell(_ input: ReportInput, _ variant: String, _ metric: String, format: MetricFormat) -> String {
+        let values = mean(input, variant, metric)
+        return values.isEmpty ? "—" : format.meanWithInterval(values)
+    }
+
+    static let percent = MetricFormat(scale: 100, decimals: 1, unit: "%")
+
+    static func markdown(_ input: ReportInput) -> String {
+        guard applies(input) else { return "" }
+        let all = choices(input)
+        var md = "## Sequence backbones\n\n"
+        md += "Mean ± 95 % CI over seeds of the *test* split, for the learning rate chosen on the *validation* split "
+        md += "(per mixer and task configuration, best mean validation accuracy; lowest validation bits/char for char-lm). "
+        md += "Training data are drawn fresh every step; validation and test sets are fixed per seed from their own random streams. "
+        md += "Sizes and step counts below are CPU-sized (2 cores), far smaller than the papers'; see the reference table for theirs.\n\n"
+
+        md += "### Learning-rate selection\n\n| configuration | mixer | rate: mean validation figure | chosen |\n|---|---|---|---:|\n"
+        for choice in all {
+            let c = choice.chosen
+            let rates = choice.candidates.map { candidate -> String in
+                let value = candidate.setting.task == "char-lm" ? String(format: "%.3f bits/char", candidate.validation)
+                                                                 : String(format: "%.1f %%", candidate.validation * 100)
+                return String(candidate.setting.learningRate) + ": " + value
+            }.joined(separator: ", ")
+            md += "| \(describe(c)) | \(c.mixerLabel) | \(rates) | \(c.learningRate) |\n"
+        }
+        md += "\n"
+
+        let mqar = all.filter { $0.chosen.task == "mqar" }
+        if !mqar.isEmpty {
+            md += "### MQAR (Zoology multi-query associative recall)\n\n"
+            md += "Exact match on the query positions. Charts `mqar-T<len>`: accuracy vs d_model, one line per mixer.\n\n"
+            md += "| seq_len | kv pairs | d_model | mixer | steps × batch | lr | test accuracy (%) |\n|---:|---:|---:|---|---|---:|---:|\n"
+            for choice in mqar {
+                let c = choice.chosen
+                md += "| \(c.int("seq_len")) | \(c.int("num_kv_pairs")) | \(c.int("d_model")) | \(c.mixerLabel) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
+            }
+            md += "\n"
+        }
+
+        let copying = all.filter { $0.chosen.task == "selective-copying" }
+        if !copying.isEmpty {
+            md += "### Selective copying\n\n| mixer | d_model | layers | seq_len (L + 2M) | M | vocab | steps × batch | lr | test accuracy (%) |\n|---|---:|---:|---:|---:|---:|---|---:|---:|\n"
+            for choice in copying {
+                let c = choice.chosen
+                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(c.int("copy_tokens")) | \(c.int("vocab_size")) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
+            }
+            md += "\n"
+        }
+
+        let induction = all.filter { $0.chosen.task == "induction-heads" }
+        if !induction.isEmpty {
+            let lengths = inductionLengths(input, induction)
+            md += "### Induction heads\n\n"
+            md += "Accuracy on the answer token; the training length is seq_len (the model reads seq_len + 1 tokens). "
+            md += "Longer lengths run the recurrent step for Mamba and linear attention; softmax attention runs the parallel "
+            md += "forward and stops at softmax_max_test_len (— beyond it: its T² scores and cache do not fit this budget).\n\n"
+            md += "| mixer | train len | steps × batch | lr | at train len | " + lengths.map { "\($0)" }.joined(separator: " | ") + " |\n"
+            md += "|---|---:|---|---:|---:|" + String(repeating: "---:|", count: lengths.count) + "\n"
+            for choice in induction {
+                let c = choice.chosen
+                var row = "| \(c.mixerLabel) | \(c.int("seq_len")) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |"
+                for n in lengths { row += " \(cell(input, c.variant, "accuracy_len_\(n)", format: percent)) |" }
+                md += row + "\n"
+            }
+            md += "\n"
+        }
+
+        let characters = all.filter { $0.chosen.task == "char-lm" }
+        if !characters.isEmpty {
+            md += "### Character-level language modelling (Jargon File, Debian `jargon-text`)\n\n"
+            md += "Bytes as tokens (vocabulary 256); test = the last 10 % of the file, validation = the 5 % before it. Bits/char = mean NLL / ln 2.\n\n"
+            md += "| mixer | d_model | layers | seq_len | steps × batch | lr | test bits/char | next-byte accuracy (%) |\n|---|---:|---:|---:|---|---:|---:|---:|\n"
+            let bits = MetricFormat(scale: 1, decimals: 3, unit: "bits/char")
+            for choice in characters {
+                let c = choice.chosen
+                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_bits_per_char", format: bits)) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
+            }
+            md += "\n"
+        }
+
+        md += "### Throughput and memory\n\n"
+        md += "Tokens/s on this machine at train_batch × seq_len (forward alone; forward + backward without the optimizer step). "
+        md += "Recurrent state: float32 bytes per sequence that `step` keeps at the training length (softmax attention: its key/value cache). "
+        md += "Peak RSS is the resident high-water mark when the run ended. biomoe resets it before each run "
+        md += "(Linux), so it is the run's own; runs recorded by code older than that reset (commit 3a82f97) "
+        md += "report their process's mark, which includes the runs before them in the same process.\n\n"
+        md += "| variant | task | mixer | d_model | seq_len | parameters | fwd tokens/s | fwd+bwd tokens/s | state bytes / seq | peak RSS (MiB) |\n"
+        md += "|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
+        let count = MetricFormat(scale: 1, decimals: 0, unit: "")
+        let mib = MetricFormat(scale: 1.0 / 1_048_576, decimals: 1, unit: "MiB")
+        for choice in all {
+            let c = choice.chosen
+            md += "| \(c.variant) | \(c.task) | \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("seq_len")) | \(cell(input, c.variant, "parameters", format: count)) | \(cell(input, c.variant, "tokens_per_s_forward", format: count)) | \(cell(input, c.variant, "tokens_per_s_train", format: count)) | \(cell(input, c.variant, "recurrent_state_bytes", format: count)) | \(cell(input, c.variant, "peak_rss", format: mib)) |\n"
+        }
+        md += "\n" + PublishedSequenceFigures.markdown
+        return md
+    }
+
+    static func describe(_ c: Setting) -> String {
+        switch c.task {
+        case "mqar": return "mqar T=\(c.int("seq_len")) K=\(c.int("num_kv_pairs")) d=\(c.int("d_model"))"
+        case "selective-copying": return "selective-copying T=\(c.int("seq_len")) M=\(c.int("copy_tokens")) d=\(c.int("d_model"))"
+        case "induction-heads": return "induction-heads N=\(c.int("seq_len")) d=\(c.int("d_model"))"
+        default: return "\(c.task) T=\(c.int("seq_len")) d=\(c.int("d_model"))"
+        }
+    }
+
+    static func inductionLengths(_ input: ReportInput, _ choices: [Choice]) -> [Int] {
+        var lengths = Set<Int>()
+        for choice in choices {
+            for run in input.runs(of: choice.chosen.variant) {
+                for name in run.metrics.keys where name.hasPrefix("accuracy_len_") {
+                    if let n = Int(name.dropFirst("accuracy_len_".count)) { lengths.insert(n) }
+                }
+            }
+        }
+        return lengths.sorted()
+    }
+}

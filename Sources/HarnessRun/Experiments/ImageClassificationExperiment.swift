@@ -1,0 +1,247 @@
+import Datasets
+import Dispatch
+import Metrics
+import MoE
+import Tensor
+import HarnessConfig
+import HarnessStore
+
+/// Trains a classifier (dense MLP or mixture of experts) on an IDX image-classification set and
+/// measures accuracy, calibration, training throughput, batch-1 latency and memory; for MoE
+/// models also routing: utilisation, balance, entropy, stability, per-expert accuracy, spikes,
+/// operations and the latency of the routing decision alone.
+///
+/// Splits: validation is the *last* `validation_size` images of the training file (fixed, not
+/// seed-dependent, so every seed and variant sees the same validation set); the test split is
+/// the official test file and is never used for any choice.
+struct ImageClassificationExperiment: Experiment {
+    let spec: RunSpec
+    let data: ImageClassificationSplits
+    static let evaluationBatch = 1000
+
+    func run(progress: ProgressHandler) throws -> RunOutcome {
+        let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
+        let batchSize = spec.int("batch_size")
+        let epochs = spec.int("epochs")
+        let inputSize = data.train.pixelsPerImage
+        let classes = data.train.classes
+        let maxBatch = max(batchSize, Self.evaluationBatch)
+        let model: TrainableClassifier
+        let moe: MoEClassifier?
+        if spec.string("model") == "moe" {
+            let wrapper = try MixtureOfExpertsClassifier(spec: spec, inputSize: inputSize, classes: classes,
+                                                         maxBatch: maxBatch, streams: streams)
+            model = wrapper
+            moe = wrapper.model
+        } else {
+            model = DenseClassifier(spec: spec, inputSize: inputSize, classes: classes, maxBatch: maxBatch, streams: streams)
+            moe = nil
+        }
+        var outcome = RunOutcome()
+
+        var shuffleRNG = streams.generator("shuffle")
+        var order = Array(0..<data.train.count)
+        var batchInputs = [Float](repeating: 0, count: batchSize * inputSize)
+        var batchTargets = [Int32](repeating: 0, count: batchSize)
+        var trainNanoseconds: UInt64 = 0
+        var lastLoss = Double.nan
+        var previousTopOne: [Int32]?
+        var lastRouting: RoutingObserver?
+
+        for epoch in 1...epochs {
+            shuffleRNG.shuffle(&order)
+            let started = DispatchTime.now().uptimeNanoseconds
+            var lossSum = 0.0
+            var batches = 0
+            var start = 0
+            while start < order.count {
+                let count = min(batchSize, order.count - start)
+                gather(rows: order[start..<(start + count)], into: &batchInputs, targets: &batchTargets)
+                let loss = try batchInputs.withUnsafeBufferPointer { x in
+                    try batchTargets.withUnsafeBufferPointer { y in
+                        try model.trainBatch(inputs: x.address, targets: y.address, batch: count)
+                    }
+                }
+                lossSum += Double(loss)
+                batches += 1
+                start += count
+            }
+            trainNanoseconds += DispatchTime.now().uptimeNanoseconds - started
+            lastLoss = lossSum / Double(max(batches, 1))
+            outcome.point("train_loss", step: epoch, lastLoss)
+            if data.validation.count > 0 {
+                let probs = try predict(model, data.validation).probabilities
+                outcome.point("val_accuracy", step: epoch, ClassificationMetrics.accuracy(probabilities: probs, labels: data.validation.labels, classes: classes))
+                outcome.point("val_loss", step: epoch, ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: data.validation.labels, classes: classes))
+            }
+            let test = try predict(model, data.test, routing: moe)
+            outcome.point("test_accuracy", step: epoch, ClassificationMetrics.accuracy(probabilities: test.probabilities, labels: data.test.labels, classes: classes))
+            if let routing = test.routing {
+                for (e, u) in routing.utilization.enumerated() { outcome.point("utilization_e\(e)", step: epoch, u) }
+                outcome.point("gate_entropy", step: epoch, routing.gateEntropy)
+                if let previousTopOne { outcome.point("routing_changes", step: epoch, routing.topOneChangeFraction(from: previousTopOne)) }
+                previousTopOne = routing.topOne
+                lastRouting = routing
+            }
+            progress(Double(epoch) / Double(epochs + 1), "epoch \(epoch)/\(epochs) loss \(String(format: "%.4f", lastLoss))")
+        }
+
+        let final = try predict(model, data.test, routing: moe)
+        let probs = final.probabilities
+        let labels = data.test.labels
+        outcome.metric("test_accuracy", ClassificationMetrics.accuracy(probabilities: probs, labels: labels, classes: classes), "fraction")
+        outcome.metric("test_ece", ClassificationMetrics.expectedCalibrationError(probabilities: probs, labels: labels, classes: classes, bins: 15), "fraction")
+        outcome.metric("test_mce", ClassificationMetrics.maximumCalibrationError(probabilities: probs, labels: labels, classes: classes, bins: 15), "fraction")
+        outcome.metric("test_brier", ClassificationMetrics.brierScore(probabilities: probs, labels: labels, classes: classes), "score")
+        outcome.metric("test_nll", ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: labels, classes: classes), "nats")
+        if data.validation.count > 0 {
+            let validation = try predict(model, data.validation, routing: moe)
+            outcome.metric("val_accuracy", ClassificationMetrics.accuracy(probabilities: validation.probabilities, labels: data.validation.labels, classes: classes), "fraction")
+            // Balance on validation images: what a balance setting (α) is chosen on, never test.
+            if let routing = validation.routing {
+                outcome.metric("val_min_utilization_ratio", (routing.utilization.min() ?? .nan) * Double(routing.experts), "ratio")
+                outcome.metric("val_load_cv", routing.loadCoefficientOfVariation, "ratio")
+            }
+        }
+        outcome.metric("final_train_loss", lastLoss, "nats")
+        outcome.metric("parameters", Double(model.parameterCount), "count")
+        outcome.metric("macs_per_sample", Double(model.multiplyAccumulatesPerSample), "MAC")
+        let trainSeconds = Double(trainNanoseconds) / 1e9
+        outcome.metric("train_seconds", trainSeconds, "s")
+        outcome.metric("train_throughput", Double(data.train.count * epochs) / trainSeconds, "samples/s")
+        for i in 0..<data.test.count {
+            outcome.predictions.append(Prediction(label: Int(labels[i]), probabilities: Array(probs[(i * classes)..<((i + 1) * classes)])))
+        }
+        if let moe, let routing = final.routing {
+            recordRouting(routing, previous: lastRouting, model: moe, probabilities: probs, into: &outcome)
+        }
+
+        progress(Double(epochs) / Double(epochs + 1), "latency at batch 1")
+        let latency = try measureForwardLatency(model)
+        outcome.metric("latency_p50", latency.summary.p50, "s")
+        outcome.metric("latency_p95", latency.summary.p95, "s")
+        outcome.metric("latency_p99", latency.summary.p99, "s")
+        outcome.metric("latency_max", latency.summary.max, "s")
+        for (i, seconds) in latency.samples.enumerated() { outcome.point("latency_batch1", step: i, seconds) }
+        if let moe {
+            let routing = try measureRoutingLatency(moe)
+            outcome.metric("routing_latency_p50", routing.summary.p50, "s")
+            outcome.metric("routing_latency_p99", routing.summary.p99, "s")
+            outcome.metric("routing_latency_max", routing.summary.max, "s")
+            for (i, seconds) in routing.samples.enumerated() { outcome.point("routing_latency_batch1", step: i, seconds) }
+        }
+        if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss), "bytes") }
+        return outcome
+    }
+
+    /// Routing metrics of the final test pass; see `RoutingObserver` for the conventions.
+    private func recordRouting(_ routing: RoutingObserver, previous: RoutingObserver?, model: MoEClassifier,
+                               probabilities: [Float], into outcome: inout RunOutcome) {
+        let utilization = routing.utilization
+        for (e, u) in utilization.enumerated() { outcome.metric("utilization_e\(e)", u, "fraction") }
+        outcome.metric("min_utilization_ratio", (utilization.min() ?? .nan) * Double(routing.experts), "ratio")
+        outcome.metric("load_cv", routing.loadCoefficientOfVariation, "ratio")
+        outcome.metric("load_max_over_mean", routing.maxOverMeanLoad, "ratio")
+        outcome.metric("gate_entropy", routing.gateEntropy, "nats")
+        let routed = routing.routedAccuracy(probabilities: probabilities, labels: data.test.labels, classes: data.test.classes)
+        for (e, a) in routed.enumerated() { outcome.metric("routed_accuracy_e\(e)", a, "fraction") }
+        outcome.metric("router_macs", Double(model.routerMultiplyAccumulatesPerSample), "MAC")
+        outcome.metric("router_effective_macs", model.lastRouterEffectiveMACsPerSample, "MAC")
+        outcome.metric("macs_per_inference", Double(model.multiplyAccumulatesPerSample + model.routerMultiplyAccumulatesPerSample), "MAC")
+        if let spikes = routing.spikesPerDecision {
+            let neurons = Double(model.config.experts * model.config.spiking.population)
+            outcome.metric("spikes_per_inference", spikes, "spikes")
+            let perNeuronStep = neurons * Double(model.config.spiking.timeSteps)
+            outcome.metric("spike_rate", spikes / perNeuronStep, "fraction")
+            for (i, count) in routing.spikesPerInput.enumerated() { outcome.point("spike_rate_per_input", step: i, count / perNeuronStep) }
+            outcome.metric("router_neuron_updates", Double(model.routerNeuronUpdatesPerSample), "count")
+        }
+    }
+
+    private func gather(rows: ArraySlice<Int>, into inputs: inout [Float], targets: inout [Int32]) {
+        let inputSize = data.train.pixelsPerImage
+        data.train.pixels.withUnsafeBufferPointer { pixels in
+            inputs.withUnsafeMutableBufferPointer { dst in
+                for (i, row) in rows.enumerated() {
+                    (dst.address + i * inputSize).update(from: pixels.address + row * inputSize, count: inputSize)
+                    targets[i] = data.train.labels[row]
+                }
+            }
+        }
+    }
+
+    /// Class probabilities for every image of `set` (row-major N×K), and the routing decisions
+    /// when `routing` names the MoE model whose decisions to read after each batch.
+    private func predict(_ model: TrainableClassifier, _ set: ImageClassificationSet,
+                         routing moe: MoEClassifier? = nil) throws -> (probabilities: [Float], routing: RoutingObserver?) {
+        let inputSize = set.pixelsPerImage
+        var probs = [Float](repeating: 0, count: set.count * set.classes)
+        var observer = moe.map { RoutingObserver(experts: $0.config.experts, topK: $0.lastDecision.topK) }
+        try set.pixels.withUnsafeBufferPointer { x in
+            try probs.withUnsafeMutableBufferPointer { p in
+                var start = 0
+                while start < set.count {
+                    let count = min(Self.evaluationBatch, set.count - start)
+                    try model.predict(inputs: x.address + start * inputSize, batch: count,
+                                      into: p.address + start * set.classes)
+                    if let moe { observer?.observe(moe.lastDecision, batch: count) }
+                    start += count
+                }
+            }
+        }
+        return (probs, observer)
+    }
+
+    /// Times `latency_samples` single-image forward passes (after 50 untimed warm-up passes).
+    private func measureForwardLatency(_ model: TrainableClassifier) throws -> (summary: LatencySummary, samples: [Double]) {
+        let inputSize = data.test.pixelsPerImage
+        var out = [Float](repeating: 0, count: data.test.classes)
+        return try data.test.pixels.withUnsafeBufferPointer { x in
+            try out.withUnsafeMutableBufferPointer { o in
+                try timeCalls { i in
+                    try model.predict(inputs: x.address + (i % data.test.count) * inputSize, batch: 1, into: o.address)
+                }
+            }
+        }
+    }
+
+    /// Times the routing decision alone at batch 1 on real router inputs h (from the test set).
+    private func measureRoutingLatency(_ moe: MoEClassifier) throws -> (summary: LatencySummary, samples: [Double]) {
+        let rows = min(Self.evaluationBatch, data.test.count)
+        var probs = [Float](repeating: 0, count: rows * data.test.classes)
+        try data.test.pixels.withUnsafeBufferPointer { x in
+            try probs.withUnsafeMutableBufferPointer { p in
+                try moe.predictProbabilities(inputs: x.address, batch: rows, into: p.address)
+            }
+        }
+        let h = Array(moe.lastRouterInputs(batch: rows))
+        let D = moe.config.modelWidth
+        return h.withUnsafeBufferPointer { hb in
+            timeCalls { i in _ = moe.routeOnly(input: hb.address + (i % rows) * D) }
+        }
+    }
+
+    /// Calls `body(i)` for 50 untimed warm-up calls, then `latency_samples` timed ones, with one
+    /// BLAS thread (see `BLASThreads`).
+    private func timeCalls(_ body: (Int) throws -> Void) rethrows -> (summary: LatencySummary, samples: [Double]) {
+        try BLASThreads.with(1) { try timeCallsOnThisThread(body) }
+    }
+
+    private func timeCallsOnThisThread(_ body: (Int) throws -> Void) rethrows -> (summary: LatencySummary, samples: [Double]) {
+        let n = spec.int("latency_samples")
+        var recorder = LatencyRecorder()
+        var samples: [Double] = []
+        samples.reserveCapacity(n)
+        for i in -50..<n {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try body(i + 50)
+            let elapsed = DispatchTime.now().uptimeNanoseconds - t0
+            if i >= 0 {
+                recorder.record(nanoseconds: elapsed)
+                samples.append(Double(elapsed) / 1e9)
+            }
+        }
+        return (recorder.summary(), samples)
+    }
+
+}

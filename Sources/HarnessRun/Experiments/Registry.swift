@@ -1,0 +1,52 @@
+import Datasets
+import HarnessConfig
+import HarnessStore
+
+/// Builds the experiment for a run from its config, by explicit name (asv-style: nothing is
+/// discovered by reflection). Data sets are loaded once per registry and shared.
+public final class Registry {
+    private var imageSplits: [String: ImageClassificationSplits] = [:]
+    private var corpora: [String: CharacterCorpus] = [:]
+    private let groupExperts = GroupExpertCache()
+
+    public init() {}
+
+    /// Loads every input the suite needs before anything is written, so a missing data file
+    /// fails the command while the database is still untouched.
+    public func prepare(_ suite: SuiteSpec) throws {
+        if suite.task["dataset"]?.stringValue != "sequence" { _ = try splits(for: suite.task) }
+        for variant in suite.variants where variant.resolved["seq_task"]?.stringValue == "char-lm" {
+            _ = try corpus(at: variant.resolved["char_corpus"]?.stringValue ?? CharacterCorpus.jargonFilePath)
+        }
+    }
+
+    public func experiment(for spec: RunSpec) throws -> Experiment {
+        switch spec.string("model") {
+        case "mlp", "moe":
+            return ImageClassificationExperiment(spec: spec, data: try splits(for: spec.task))
+        case "sequence":
+            let corpus = spec.string("seq_task") == "char-lm" ? try corpus(at: spec.string("char_corpus")) : nil
+            return SequenceExperiment(spec: spec, corpus: corpus)
+        case "online-router":
+            return RoutingLearningExperiment(spec: spec, data: try splits(for: spec.task), experts: groupExperts)
+        case let other:
+            throw ExperimentError.unknownModel(other)
+        }
+    }
+
+    /// The char-lm corpus; 5 % before the 10 % held-out tail is the validation split.
+    private func corpus(at path: String) throws -> CharacterCorpus {
+        if let cached = corpora[path] { return cached }
+        let loaded = try CharacterCorpus.load(path: path, heldOutFraction: 0.1, validationFraction: 0.05)
+        corpora[path] = loaded
+        return loaded
+    }
+
+    private func splits(for task: [String: ConfigValue]) throws -> ImageClassificationSplits {
+        let key = ConfigValue.map(task).canonicalJSON
+        if let cached = imageSplits[key] { return cached }
+        let loaded = try ImageClassificationSplits.load(task: task)
+        imageSplits[key] = loaded
+        return loaded
+    }
+}

@@ -1,0 +1,183 @@
+import Dispatch
+import Foundation
+import Learning
+import Tensor
+import HarnessConfig
+import HarnessStore
+
+/// Can a router learn online, without backprop, which frozen expert to use, and re-learn when
+/// the world changes? (issue 6, experiments/routing-learning.yaml)
+///
+/// Setup: the classes are split into G groups (`class_groups`); one MLP expert per group is
+/// trained on the training split restricted to its group (`GroupExperts`, shared by every
+/// variant of a seed). The router then meets `stream_length` images one at a time, in a seeded
+/// order, from the test split (reported runs) or the validation split (hyper-parameter
+/// selection; the last `validation_size` training images, never seen by the experts). Per
+/// sample it picks an expert index; reward = 1 if that expert's argmax over its own group's
+/// classes is the label, else 0 (so a wrong-group expert always earns 0). At the midpoint the
+/// index → expert map is rotated by one (`RoutingStream`): the policy must re-learn.
+///
+/// Routing accuracy = the chosen expert is the sample's group expert; task accuracy = reward;
+/// regret is against the oracle's reward on the same sample (the oracle routes to the group
+/// expert, so its reward is that expert's correctness and regret is never negative).
+struct RoutingLearningExperiment: Experiment {
+    let spec: RunSpec
+    let data: ImageClassificationSplits
+    let experts: GroupExpertCache
+
+    func run(progress: ProgressHandler) throws -> RunOutcome {
+        let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
+        let classGroups = try Self.classGroups(spec)
+        guard let kind = RoutingPolicyKind(rawValue: spec.string("policy")) else {
+            throw RoutingLearningError.unknownPolicy(spec.string("policy"))
+        }
+        progress(0, "training group experts")
+        let trained = experts.experts(spec: spec, data: data, classGroups: classGroups)
+        let split = spec.string("stream_split")
+        let set = split == "validation" ? data.validation : data.test
+        let length = spec.int("stream_length")
+        guard length <= set.count else { throw RoutingLearningError.streamTooLong(length: length, split: split, available: set.count) }
+        var orderRNG = streams.generator("stream-order")
+        let stream = RoutingStream(labels: set.labels, classGroups: classGroups, length: length,
+                                   rotates: spec.string("shift") == "rotate", rng: &orderRNG)
+        let predictions = trained.predictions(split: split)
+        let features = RouterFeatures(kind: spec.string("router_features"), rows: set.rows, cols: set.cols,
+                                      projectionDim: spec.int("projection_dim"), bias: kind == .linucb, streams: streams)
+        var policy = kind.make(spec: spec, experts: trained.groupCount, features: features.dimension, streams: streams)
+        var choiceRNG = streams.generator("routing")
+        let window = spec.int("window"), eventEvery = spec.int("event_every")
+        let initialWeights = plasticWeights(policy)
+
+        var outcome = RunOutcome()
+        var routed = [Double](repeating: 0, count: length)
+        var rewards = [Double](repeating: 0, count: length)
+        var oracleRewards = [Double](repeating: 0, count: length)
+        var context = [Float](repeating: 0, count: features.dimension)
+        var spikes = 0.0, presentations = 0
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let started = DispatchTime.now().uptimeNanoseconds
+        for t in 0..<length {
+            let image = stream.order[t]
+            set.pixels.withUnsafeBufferPointer { px in
+                context.withUnsafeMutableBufferPointer { out in
+                    features.extract(out: out, image: UnsafeBufferPointer(rebasing: px[(image * features.inputSize)..<((image + 1) * features.inputSize)]))
+                }
+            }
+            let correct = stream.correctIndex(step: t)
+            policy.revealCorrectExpert(correct)
+            let chosen = context.withUnsafeBufferPointer { policy.choose(context: $0, rng: &choiceRNG) }
+            let expert = stream.expert(atIndex: chosen, step: t)
+            let label = set.labels[image]
+            let reward: Float = predictions[expert][image] == label ? 1 : 0
+            try context.withUnsafeBufferPointer {
+                try policy.update(context: $0, chosen: chosen, reward: reward, correctExpert: kind == .backprop ? correct : nil)
+            }
+            routed[t] = chosen == correct ? 1 : 0
+            rewards[t] = Double(reward)
+            oracleRewards[t] = predictions[stream.groups[t]][image] == label ? 1 : 0
+            if let stdp = policy as? STDPClusterRouter {
+                spikes += Double(stdp.lastCounts.reduce(0, +)) / Double(stdp.layer.neurons * stdp.steps)
+                presentations += 1
+            }
+            let snapshot = (policy as? ThreeFactorRouter).flatMap { $0.useNeuromodulators ? $0.orchestra.snapshot : nil }
+            if t % eventEvery == 0 {
+                let event = RoutingEvent(chosen: chosen, correct: correct, expert: expert, group: stream.groups[t],
+                                         label: Int(label), reward: reward, neuromodulators: snapshot)
+                outcome.events.append(RunEvent(kind: "routing", step: t, payload: String(decoding: try encoder.encode(event), as: UTF8.self)))
+                if let s = snapshot {
+                    outcome.point("nm_dopamine", step: t, Double(s.dopamine))
+                    outcome.point("nm_norepinephrine", step: t, Double(s.norepinephrineArousal))
+                    outcome.point("nm_acetylcholine", step: t, Double(s.acetylcholineMultiplier))
+                    outcome.point("nm_serotonin", step: t, Double(s.serotoninMood))
+                    outcome.point("nm_temperature", step: t, Double(s.temperature))
+                    outcome.point("nm_gate", step: t, Double(s.gate))
+                }
+            }
+            if t == stream.shiftStep {
+                outcome.events.append(RunEvent(kind: "shift", step: t, payload: "{\"rotation\":1}"))
+            }
+            if (t + 1) % window == 0 || t + 1 == length {
+                if let w0 = initialWeights, let w = plasticWeights(policy) { outcome.point("weight_drift", step: t + 1, euclideanDistance(w, w0)) }
+                progress(Double(t + 1) / Double(length), "\(kind.rawValue) sample \(t + 1)/\(length)")
+            }
+        }
+        let streamSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        record(routed: routed, rewards: rewards, oracle: oracleRewards, stream: stream, window: window, into: &outcome)
+        if presentations > 0 { outcome.metric("spike_rate", spikes / Double(presentations), "fraction") }
+        if let w0 = initialWeights, let w = plasticWeights(policy) { outcome.metric("weight_drift", euclideanDistance(w, w0), "L2") }
+        for (g, accuracy) in trained.ownGroupTestAccuracy.enumerated() { outcome.metric("expert_accuracy_g\(g)", accuracy, "fraction") }
+        outcome.metric("expert_train_seconds", trained.trainSeconds, "s")
+        outcome.metric("stream_seconds", streamSeconds, "s")
+        outcome.metric("router_features", Double(features.dimension), "count")
+        return outcome
+    }
+
+    /// Curves and scalars from the per-sample outcomes (see `StreamCurves`). "Final" is the last
+    /// tenth of the stream, long enough that one unlucky window does not decide it.
+    func record(routed: [Double], rewards: [Double], oracle: [Double], stream: RoutingStream, window: Int,
+                into outcome: inout RunOutcome) {
+        let n = routed.count
+        for p in StreamCurves.blockMeans(routed, window: window) { outcome.point("routing_accuracy", step: p.step, p.value) }
+        for p in StreamCurves.blockMeans(rewards, window: window) { outcome.point("task_accuracy", step: p.step, p.value) }
+        let regret = StreamCurves.cumulativeRegret(obtained: rewards, oracle: oracle)
+        var t = window
+        while t < n { outcome.point("cumulative_regret", step: t, regret[t - 1]); t += window }
+        outcome.point("cumulative_regret", step: n, regret[n - 1])
+        let mean = { (v: [Double], r: Range<Int>) in r.isEmpty ? Double.nan : v[r].reduce(0, +) / Double(r.count) }
+        let tail = (n - max(n / 10, 1))..<n
+        outcome.metric("routing_accuracy", mean(routed, 0..<n), "fraction")
+        outcome.metric("final_routing_accuracy", mean(routed, tail), "fraction")
+        outcome.metric("routing_accuracy_before_shift", mean(routed, 0..<stream.shiftStep), "fraction")
+        outcome.metric("routing_accuracy_after_shift", mean(routed, stream.shiftStep..<n), "fraction")
+        outcome.metric("task_accuracy", mean(rewards, 0..<n), "fraction")
+        outcome.metric("final_task_accuracy", mean(rewards, tail), "fraction")
+        outcome.metric("oracle_task_accuracy", mean(oracle, 0..<n), "fraction")
+        outcome.metric("samples_to_90_before_shift",
+                       StreamCurves.samplesToReach(routed, threshold: 0.9, window: window, in: 0..<stream.shiftStep), "samples")
+        outcome.metric("samples_to_90_after_shift",
+                       stream.shiftStep < n ? StreamCurves.samplesToReach(routed, threshold: 0.9, window: window, in: stream.shiftStep..<n) : .nan,
+                       "samples")
+        outcome.metric("cumulative_regret", regret[n - 1], "reward")
+        outcome.metric("shift_step", Double(stream.shiftStep), "samples")
+        outcome.metric("groups", Double(stream.groupCount), "count")
+    }
+
+    /// `class_groups` checked: groups numbered 0…G−1 with none empty and G ≥ 2.
+    static func classGroups(_ spec: RunSpec) throws -> [Int] {
+        let groups = spec.intList("class_groups")
+        let count = (groups.max() ?? -1) + 1
+        guard count >= 2, (0..<count).allSatisfy({ groups.contains($0) }) else {
+            throw RoutingLearningError.badClassGroups(groups)
+        }
+        return groups
+    }
+}
+
+/// The JSON payload of a `routing` event.
+struct RoutingEvent: Codable, Equatable {
+    var chosen: Int
+    var correct: Int
+    var expert: Int
+    var group: Int
+    var label: Int
+    var reward: Float
+    var neuromodulators: NeuromodulatorSnapshot?
+}
+
+enum RoutingLearningError: Error, CustomStringConvertible {
+    case badClassGroups([Int])
+    case unknownPolicy(String)
+    case streamTooLong(length: Int, split: String, available: Int)
+
+    var description: String {
+        switch self {
+        case .badClassGroups(let g):
+            return "class_groups \(g) must number the groups 0…G−1 (G ≥ 2) with every group used, e.g. [0, 2, 0, 2, 0, 1, 0, 1, 2, 1]"
+        case .unknownPolicy(let p):
+            return "policy '\(p)' is not one of \(RoutingPolicyKind.allCases.map(\.rawValue).joined(separator: ", "))"
+        case let .streamTooLong(length, split, available):
+            return "stream_length \(length) exceeds the \(available) images of the \(split) split; lower stream_length or raise task.validation_size / test_limit"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Learning
+import Tensor
+import HarnessConfig
+import HarnessStore
+
+extension RoutingPolicyKind {
+    /// Builds the policy for `experts` arms on `features`-dimensional contexts.
+    func make(spec: RunSpec, experts: Int, features: Int, streams: RandomStreams) -> any OnlineRouterPolicy {
+        switch self {
+        case .oracle: return OraclePolicy(expertCount: experts)
+        case .random: return RandomPolicy(expertCount: experts)
+        case .epsilonGreedy: return EpsilonGreedyBandit(expertCount: experts, epsilon: spec.double("explore_epsilon"))
+        case .ucb1: return UCB1Bandit(expertCount: experts)
+        case .exp3: return Exp3Bandit(expertCount: experts, gamma: spec.double("exp3_gamma"))
+        case .linucb: return LinUCBBandit(expertCount: experts, dimension: features, alpha: spec.double("linucb_alpha"))
+        case .backprop:
+            return BackpropRouter(expertCount: experts, featureCount: features, learningRate: Float(spec.double("router_learning_rate")))
+        case .threeFactor:
+            return ThreeFactorRouter(expertCount: experts, featureCount: features,
+                                     learningRate: Float(spec.double("router_learning_rate")),
+                                     temperature: Float(spec.double("router_temperature")),
+                                     useNeuromodulators: spec.model["neuromodulators"]?.boolValue ?? false)
+        case .stdp:
+            var rng = streams.generator("stdp-init")
+            let layer = CompetitiveSpikingLayer(inputs: features, neurons: spec.int("stdp_neurons"), rng: &rng)
+            return STDPClusterRouter(expertCount: experts, layer: layer, steps: spec.int("stdp_steps"),
+                                     epsilon: spec.double("explore_epsilon"), forgetting: spec.double("stdp_forgetting"))
+        }
+    }
+}
+
+/// The plastic weights of a policy, flattened (nil for rules without weights), for weight drift
+/// ‖W_t − W_0‖₂.
+func plasticWeights(_ policy: any OnlineRouterPolicy) -> [Float]? {
+    if let p = policy as? BackpropRouter { return p.weight + p.bias }
+    if let p = policy as? ThreeFactorRouter { return p.weight + p.bias }
+    if let p = policy as? STDPClusterRouter { return p.layer.weight }
+    return nil
+}
+
+/// ‖a − b‖₂ (Double accumulation, fixed order).
+func euclideanDistance(_ a: [Float], _ b: [Float]) -> Double {
+    precondition(a.count == b.count, "euclideanDistance: \(a.count) vs \(b.count) values")
+    var sum = 0.0
+    for i in 0..<a.count { let d = Double(a[i]) - Double(b[i]); sum += d * d }
+    return sum.squareRoot()
+}

@@ -1,0 +1,28 @@
+import HarnessConfig
+import HarnessStore
+/// Everything one run produced, held in memory until it is written in one transaction, so an
+/// interrupted run leaves nothing behind that could be mistaken for a result.
+public struct RunOutcome: Sendable {
+    public var metrics: [MetricValue] = []
+    public var series: [SeriesPoint] = []
+    public var events: [RunEvent] = []
+    public var predictions: [Prediction] = []
+
+    public init() {}
+
+    public mutating func metric(_ name: String, _ value: Double, _ unit: String) {
+        metrics.append(MetricValue(name: name, value: value, unit: unit))
+    }
+
+    public mutating func point(_ name: String, step: Int, _ value: Double) {
+        series.append(SeriesPoint(name: name, step: step, value: value))
+    }
+}
+
+/// Where a running experiment reports how far it has got (0…1 of this run).
+public typealias ProgressHandler = (_ fraction: Double, _ detail: String) -> Void
+
+/// A runnable experiment for one `RunSpec`. Registered by name in `Registry`.
+public protocol Experiment {
+    func run(progress: ProgressHandler) throws -> RunOutcome
+}

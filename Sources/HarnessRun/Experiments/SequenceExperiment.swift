@@ -1,0 +1,161 @@
+import Datasets
+import Dispatch
+import Foundation
+import Metrics
+import NN
+import Sequence
+import Tensor
+import HarnessConfig
+import HarnessStore
+
+/// Trains a `SequenceModel` backbone (Mamba, causal linear attention or causal softmax attention
+/// mixers) with Adam on one sequence task and records what issue 5 asks for: accuracy on the
+/// task (exact match on the scored positions), bits per character for char-lm, training curves,
+/// tokens/s of the forward and of forward + backward, peak memory and the recurrent state per
+/// sequence.
+///
+/// Learning rate: one run trains at one `learning_rate`. A suite sweeps it with one variant per
+/// rate; the report then picks, per mixer and task configuration, the rate with the best mean
+/// *validation* figure and prints that variant's *test* figure. The test split is never used
+/// for a choice.
+///
+/// Metrics (besides `parameters`, `train_seconds`, `final_train_loss`, `peak_rss`):
+/// `val_accuracy`, `test_accuracy` (char-lm: next-byte accuracy); char-lm also
+/// `val_bits_per_char`, `test_bits_per_char`; induction heads `accuracy_len_N` per test length N;
+/// `tokens_per_s_forward`, `tokens_per_s_train` (forward + backward, no optimizer step);
+/// `recurrent_state_bytes` (float32 state of `step` per sequence at the training length).
+/// Series: `train_loss` (mean over the steps since the last point), `val_accuracy` or
+/// `val_bits_per_char`, at every `eval_every` steps.
+struct SequenceExperiment: Experiment {
+    let spec: RunSpec
+    let corpus: CharacterCorpus?
+
+    func run(progress: ProgressHandler) throws -> RunOutcome {
+        let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
+        let source = try SequenceTaskSource(spec: spec, corpus: corpus)
+        let batchSize = spec.int("train_batch"), steps = spec.int("steps"), T = source.modelLength
+        let config = SequenceModelConfig(vocabSize: source.vocabSize, dModel: spec.int("d_model"), layers: spec.int("layers"),
+                                         mixer: try mixerKind(), mlp: spec.model["mlp"]?.boolValue ?? false,
+                                         maxBatch: batchSize, maxT: T)
+        var initRNG = streams.generator("init")
+        let model = try SequenceModel(config: config, rng: &initRNG)
+        var optimizer = try makeOptimizer()
+
+        var dataRNG = streams.generator("data-train")
+        var validationRNG = streams.generator("data-validation")
+        var testRNG = streams.generator("data-test")
+        let evaluationCount = spec.int("eval_sequences")
+        let validation = try source.evaluationSet(.validation, count: evaluationCount, using: &validationRNG)
+        let test = try source.evaluationSet(.test, count: evaluationCount, using: &testRNG)
+        let evalEvery = spec.int("eval_every")
+        let validationSeries = source.isLanguageModelling ? "val_bits_per_char" : "val_accuracy"
+
+        var outcome = RunOutcome()
+        var trainNanoseconds: UInt64 = 0
+        var intervalLoss = 0.0, intervalSteps = 0, lastLoss = Double.nan
+        for step in 1...steps {
+            let batch = try source.trainingBatch(count: batchSize, using: &dataRNG)
+            let mask = batch.lossMask(), targets = batch.scoredTargets()
+            let started = DispatchTime.now().uptimeNanoseconds
+            let loss = batch.tokens.withUnsafeBufferPointer { x in
+                targets.withUnsafeBufferPointer { y in
+                    mask.withUnsafeBufferPointer { m in
+                        model.trainStep(tokens: x, targets: y, mask: m, B: batch.batchSize, T: batch.length, optimizer: &optimizer)
+                    }
+                }
+            }
+            trainNanoseconds += DispatchTime.now().uptimeNanoseconds - started
+            guard loss.isFinite else {
+                // A diverged run is a result (the rate was too high), not a crash: record and stop.
+                outcome.point("train_loss", step: step, Double(loss))
+                outcome.events.append(RunEvent(kind: "diverged", step: step, payload: "training loss became \(loss)"))
+                lastLoss = Double(loss)
+                break
+            }
+            intervalLoss += Double(loss)
+            intervalSteps += 1
+            if step % evalEvery == 0 || step == steps {
+                lastLoss = intervalLoss / Double(intervalSteps)
+                outcome.point("train_loss", step: step, lastLoss)
+                let score = SequenceScore.evaluate(model, on: validation)
+                outcome.point(validationSeries, step: step, source.isLanguageModelling ? score.bitsPerCharacter : score.accuracy)
+                progress(Double(step) / Double(steps + 1), "step \(step)/\(steps) loss \(String(format: "%.4f", lastLoss))")
+                intervalLoss = 0
+                intervalSteps = 0
+            }
+        }
+
+        let validationScore = SequenceScore.evaluate(model, on: validation)
+        let testScore = SequenceScore.evaluate(model, on: test)
+        outcome.metric("val_accuracy", validationScore.accuracy, "fraction")
+        outcome.metric("test_accuracy", testScore.accuracy, "fraction")
+        if source.isLanguageModelling {
+            outcome.metric("val_bits_per_char", validationScore.bitsPerCharacter, "bits/char")
+            outcome.metric("test_bits_per_char", testScore.bitsPerCharacter, "bits/char")
+        }
+        outcome.metric("final_train_loss", lastLoss, "nats")
+        outcome.metric("parameters", Double(model.parameters.count), "count")
+        outcome.metric("train_seconds", Double(trainNanoseconds) / 1e9, "s")
+        outcome.metric("recurrent_state_bytes", Double(model.recurrentStateFloats(T: T) * MemoryLayout<Float>.size), "bytes")
+
+        if case .inductionHeads = source {
+            progress(Double(steps) / Double(steps + 1), "induction heads at longer lengths")
+            let lengths = spec.intList("test_lengths")
+            let softmaxLimit = isSoftmax ? spec.int("softmax_max_test_len") : Int.max
+            for N in lengths where N <= softmaxLimit {
+                var lengthRNG = streams.generator("data-test-length-\(N)")
+                let accuracy = try LengthGeneralization.inductionAccuracy(model, inputLength: N, count: spec.int("test_sequences"),
+                                                                         using: &lengthRNG)
+                outcome.metric("accuracy_len_\(N)", accuracy, "fraction")
+            }
+        }
+
+        let repeats = spec.int("throughput_repeats")
+        if repeats > 0 {
+            let batch = try source.trainingBatch(count: batchSize, using: &dataRNG)
+            let rates = Throughputs.measure(model, batch: batch, repeats: repeats)
+            outcome.metric("tokens_per_s_forward", rates.forward, "tokens/s")
+            outcome.metric("tokens_per_s_train", rates.forwardBackward, "tokens/s")
+        }
+        if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss), "bytes") }
+        return outcome
+    }
+
+    private var isSoftmax: Bool { spec.string("mixer") == "softmax-attention" }
+
+    private func mixerKind() throws -> MixerKind {
+        let C = spec.int("d_model"), H = spec.int("heads")
+        switch spec.string("mixer") {
+        case "mamba":
+            return .mamba(dState: spec.int("d_state"), dConv: spec.int("d_conv"), expand: spec.int("expand"))
+        case "linear-attention", "softmax-attention":
+            guard C % H == 0 else { throw SequenceExperimentError.headsDoNotDivide(dModel: C, heads: H) }
+            return isSoftmax ? .softmaxAttention(heads: H) : .linearAttention(heads: H, normalize: spec.model["normalize"]?.boolValue ?? true)
+        case let other:
+            throw SequenceExperimentError.unknownMixer(other)
+        }
+    }
+
+    private func makeOptimizer() throws -> Adam {
+        let name = spec.string("optimizer")
+        guard name == "adam" || name == "adamw" else { throw SequenceExperimentError.unsupportedOptimizer(name) }
+        return Adam(learningRate: Float(spec.double("learning_rate")), beta1: Float(spec.double("beta1")),
+                    beta2: Float(spec.double("beta2")), epsilon: Float(spec.double("epsilon")),
+                    weightDecay: Float(spec.double("weight_decay")), decoupled: name == "adamw")
+    }
+}
+
+/// A sequence run's config that cannot be built.
+enum SequenceExperimentError: Error, CustomStringConvertible {
+    case headsDoNotDivide(dModel: Int, heads: Int)
+    case unknownMixer(String)
+    case unsupportedOptimizer(String)
+
+    var description: String {
+        switch self {
+        case let .headsDoNotDivide(C, H): return "heads \(H) must divide d_model \(C); choose heads from the divisors of d_model"
+        case let .unknownMixer(name): return "mixer '\(name)' is not registered; expected mamba, linear-attention or softmax-attention"
+        case let .unsupportedOptimizer(name): return "optimizer '\(name)' is not supported for model sequence; use adam or adamw"
+        }
+    }
+}

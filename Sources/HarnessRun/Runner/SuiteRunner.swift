@@ -1,0 +1,100 @@
+import Foundation
+import Metrics
+import HarnessConfig
+import HarnessStore
+
+public struct SuiteRunSummary: Sendable, Equatable {
+    public var executed = 0
+    public var skipped = 0
+    public var failed = 0
+    /// Copied from an earlier config of the same suite with identical run settings.
+    public var reused = 0
+}
+
+/// Runs every (variant, seed) of a suite that the database does not yet hold as complete.
+///
+/// Why one transaction per run, written at the end: a run killed half-way leaves no rows, so
+/// "complete" in the database always means every metric of that run is there, and rerunning the
+/// suite finishes exactly what is missing.
+public struct SuiteRunner {
+    let spec: SuiteSpec
+    let store: ResultStore
+    let registry: Registry
+    let progress: ProgressReporter
+    let environment: EnvironmentFingerprint
+    let shard: RunShard
+
+    public init(spec: SuiteSpec, store: ResultStore, registry: Registry, progress: ProgressReporter,
+                environment: EnvironmentFingerprint = EnvironmentProbe.current(repositoryPath: "."),
+                shard: RunShard = .whole) {
+        self.shard = shard
+        self.spec = spec
+        self.store = store
+        self.registry = registry
+        self.progress = progress
+        self.environment = environment
+    }
+
+    public func run() throws -> SuiteRunSummary {
+        let environmentId = try store.register(environment: environment)
+        let suiteId = try store.register(suite: SuiteRegistration(
+            name: spec.name, configHash: spec.configHash, configVersion: spec.version,
+            canonicalConfig: spec.canonical.canonicalJSON, sourcePath: spec.sourcePath,
+            gatePolicy: spec.gate.json))
+        // Another shard's invocation may be running right now, so only a whole-suite run may call
+        // a running invocation abandoned.
+        if shard.isWhole, try store.markAbandonedInvocations(suiteId: suiteId) > 0 {
+            progress.log("\(spec.name): an earlier run of this suite was interrupted; its complete runs are kept")
+        }
+        let complete = try store.completedSeeds(suiteId: suiteId)
+        let all = spec.expand().enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)
+        let pending = all.filter { !complete.contains(RunKey(variant: $0.variant, seed: $0.seed)) }
+        var summary = SuiteRunSummary()
+        summary.skipped = all.count - pending.count
+        if summary.skipped > 0 {
+            let scope = shard.isWhole ? "" : " in shard \(shard)"
+            progress.log("\(spec.name): \(summary.skipped) of \(all.count) runs\(scope) already complete (config \(spec.configHash.prefix(12))); skipping them")
+        }
+        guard !pending.isEmpty else { return summary }
+
+        let invocationId = try store.beginInvocation(suiteId: suiteId, environmentId: environmentId)
+        for (index, runSpec) in pending.enumerated() {
+            let label = "[\(index + 1)/\(pending.count)] \(runSpec.variant) seed \(runSpec.seed)"
+            let started = Date()
+            let header = { (finished: Date) in
+                RunHeader(suiteId: suiteId, invocationId: invocationId, environmentId: environmentId,
+                          variant: runSpec.variant, seed: runSpec.seed, configHash: runSpec.runConfigHash,
+                          resolvedConfig: runSpec.resolved.canonicalJSON, startedAt: started, finishedAt: finished)
+            }
+            if let copy = try store.reuseCompleteRun(runSpec, suiteId: suiteId, invocationId: invocationId) {
+                summary.reused += 1
+                progress.log("\(label): settings unchanged since an earlier config of this suite; reused its run (run \(copy))")
+                continue
+            }
+            do {
+                PeakMemory.resetPeak()  // peak_rss is then this run's, not the process's so far
+                let experiment = try registry.experiment(for: runSpec)
+                let outcome = try experiment.run { fraction, detail in
+                    progress.update(done: Double(index) + fraction, total: pending.count, label: label, detail: detail)
+                }
+                let runId = try store.record(RunRecordInput(
+                    header: header(Date()),
+                    params: Dictionary(uniqueKeysWithValues: runSpec.parameterRows.map { ($0.key, $0.value) }),
+                    metrics: outcome.metrics, series: outcome.series, events: outcome.events,
+                    predictions: outcome.predictions))
+                summary.executed += 1
+                let accuracy = outcome.metrics.first { $0.name == "test_accuracy" }.map { String(format: " test accuracy %.2f%%", $0.value * 100) } ?? ""
+                progress.log("\(label): done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s,\(accuracy) (run \(runId))")
+            } catch let error as ResultStoreError {
+                throw error  // the database itself failed: stop rather than lose more runs
+            } catch {
+                summary.failed += 1
+                _ = try store.recordFailure(header(Date()), error: "\(error)")
+                progress.log("\(label): FAILED — \(error)")
+            }
+        }
+        progress.finish()
+        try store.finishInvocation(id: invocationId, status: summary.failed > 0 ? .failed : .finished)
+        return summary
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import HarnessConfig
+
+/// The SQLite file that holds a suite's results: environments, suites, invocations, runs and
+/// everything each run measured.
+///
+/// One writer at a time (SQLite's rule), any number of readers: a file is opened as a GRDB
+/// `DatabasePool` in WAL mode, so `biomoe report` can read while `biomoe run` writes. Every
+/// method is one transaction. Reads are ordered by ids and names, so the same file always
+/// produces the same report bytes.
+///
+/// ```swift
+/// let store = try ResultStore(path: "results/fmnist-moe.sqlite")
+/// let environmentId = try store.register(environment: EnvironmentProbe.current(repositoryPath: "."))
+/// let suiteId = try store.register(suite: registration)
+/// let invocationId = try store.beginInvocation(suiteId: suiteId, environmentId: environmentId)
+/// let done = try store.completedSeeds(suiteId: suiteId)
+/// ```
+public final class ResultStore: Sendable {
+    /// The connection(s); internal so tests can check what the schema itself refuses.
+    let writer: any DatabaseWriter
+    /// The file path, or `":memory:"`, for error messages.
+    public let path: String
+
+    /// Opens (creating it and its directory if needed) and migrates the results file at `path`.
+    ///
+    /// - Throws: ``ResultStoreError/newerSchema(path:unknownMigrations:)`` if a newer biomoe
+    ///   wrote the file (it is left untouched), or another ``ResultStoreError`` naming `path`.
+    public convenience init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ResultStoreError.cannotCreateDirectory(path: path, reason: "\(error)")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+        } catch {
+            throw ResultStoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        try self.init(writer: pool, path: path)
+    }
+
+    /// A fresh database in memory, configured and migrated exactly like a file: for tests.
+    public static func inMemory() throws -> ResultStore {
+        let path = ":memory:"
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: configuration())
+        } catch {
+            throw ResultStoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        return try ResultStore(writer: queue, path: path)
+    }
+
+    /// Wraps an open connection after refusing a newer schema and applying missing migrations.
+    init(writer: any DatabaseWriter, path: String) throws {
+        let migrator = StoreSchema.migrator
+        let applied: Set<String>
+        do {
+            applied = try writer.read { try migrator.appliedIdentifiers($0) }
+        } catch {
+            throw ResultStoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        let unknown = applied.subtracting(migrator.migrations).sorted()
+        guard unknown.isEmpty else {
+            throw ResultStoreError.newerSchema(path: path, unknownMigrations: unknown)
+        }
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            throw ResultStoreError.cannotOpen(path: path, reason: "migration failed: \(error)")
+        }
+        self.writer = writer
+        self.path = path
+    }
+
+    /// Shared by files and in-memory databases so tests exercise the real settings.
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        // Cascades and references are part of the schema's invariants; never run without them.
+        configuration.foreignKeysEnabled = true
+        // Another process (a report, a second `run`) may hold the write lock briefly.
+        configuration.busyMode = .timeout(10)
+        configuration.label = "biomoe.results"
+        return configuration
+    }
+
+    // MARK: - Registration
+
+    /// The id of the `environment` row with this fingerprint, inserting it the first time.
+    public func register(environment: EnvironmentFingerprint) throws -> Int64 {
+        try writer.write { db in
+            let fingerprint = environment.fingerprint
+            if let existing = try EnvironmentRow
+                .filter(EnvironmentRow.Columns.fingerprint == fingerprint).fetchOne(db),
+               let id = existing.id {
+                return id
+            }
+            var row = EnvironmentRow(environment, recordedAt: Date())
+            try row.insert(db)
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The id of the `suite` row with this name and config hash, inserting it the first time.
+    ///
+    /// - Throws: ``ResultStoreError/suiteHashCollision(name:configHash:)`` if the stored row has
+    ///   the same hash but a different canonical configuration.
+    public func register(suite: SuiteRegistration) throws -> Int64 {
+        try writer.write { db in
+            if let existing = try SuiteRow
+                .filter(SuiteRow.Columns.name == suite.name)
+                .filter(SuiteRow.Columns.configHash == suite.configHash)
+                .fetchOne(db),
+               let id = existing.id {
+                guard existing.canonicalConfig == suite.canonicalConfig else {
+                    throw ResultStoreError.suiteHashCollision(
+                        name: suite.name, configHash: suite.configHash)
+                }
+                // Tolerances are not hashed: the latest run of the config says which apply.
+                if existing.gatePolicy != suite.gatePolicy {
+                    try SuiteRow.filter(SuiteRow.Columns.id == id).updateAll(db, [SuiteRow.Columns.gatePolicy.set(to: suite.gatePolicy)])
+                }
+                return id
+            }
+            var row = SuiteRow(suite, createdAt: Date())
+            try row.insert(db)
+            return db.lastInsertedRowID
+        }
+    }
+
+    // MARK: - Invocations
+
+    /// Records the start of one `biomoe run` call; its status is `.running` until finished.
+    public func beginInvocation(suiteId: Int64, environmentId: Int64) throws -> Int64 {
+        try writer.write { db in
+            var row = InvocationRow(suiteId: suiteId, environmentId: environmentId,
+                                    startedAt: Date())
+            try row.insert(db)
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Records how an invocation ended, with the current time.
+    ///
+    /// - Precondition: `status` is not `.running` (a running invocation has no end).
+    public func finishInvocation(id: Int64, status: InvocationStatus) throws {
+        precondition(status != .running, "finishInvocation needs a final status, not .running")
+        let changed = try writer.write { db in
+            try InvocationRow.filter(InvocationRow.Columns.id == id).updateAll(db, [
+                InvocationRow.Columns.status.set(to: status),
+                InvocationRow.Columns.finishedAt.set(to: Date()),
+            ])
+        }
+        guard changed == 1 else { throw ResultStoreError.unknownInvocation(id: id) }
+    }
+
+    /// Marks invocations of this suite still `.running` as `.interrupted`: a process that was
+    /// killed never finished them. Call before starting a new invocation (one writer per file).
+    @discardableResult
+    public func markAbandonedInvocations(suiteId: Int64) throws -> Int {
+        try writer.write { db in
+            try InvocationRow
+                .filter(InvocationRow.Columns.suiteId == suiteId && InvocationRow.Columns.status == InvocationStatus.running)
+                .updateAll(db, [
+                    InvocationRow.Columns.status.set(to: InvocationStatus.interrupted),
+                    InvocationRow.Columns.finishedAt.set(to: Date()),
+                ])
+        }
+    }
+
+    // MARK: - Maintenance
+
+    /// SQLite's `PRAGMA integrity_check`: `"ok"`, or its list of problems one per line.
+    public func integrityCheck() throws -> String {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+        }
+    }
+
+    /// The journal mode in use: `"wal"` for files, `"memory"` for in-memory databases.
+    public func journalMode() throws -> String {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "unknown"
+        }
+    }
+}

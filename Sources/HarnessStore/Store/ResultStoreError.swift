@@ -1,0 +1,52 @@
+import HarnessConfig
+/// Why the result store refused an operation. Each message names the file or run involved and
+/// what to do about it.
+public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
+    /// The directory that should hold the database could not be created.
+    case cannotCreateDirectory(path: String, reason: String)
+    /// SQLite could not open or migrate the file.
+    case cannotOpen(path: String, reason: String)
+    /// The file was migrated by a newer biomoe: its schema has migrations this build lacks.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// A second complete result for a (suite, variant, seed) that already has one.
+    case runAlreadyComplete(suiteId: Int64, variant: String, seed: Int)
+    /// Predictions of one run with different class counts.
+    case inconsistentPredictionWidth(sampleIndex: Int, expected: Int, found: Int)
+    /// A suite with this name and hash exists with a different canonical configuration.
+    case suiteHashCollision(name: String, configHash: String)
+    /// `finishInvocation` on an id that does not exist.
+    case unknownInvocation(id: Int64)
+    /// A `prediction.probabilities` blob whose length is not a multiple of 4.
+    case corruptPredictionBlob(byteCount: Int)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreateDirectory(path, reason):
+            return "Cannot create the directory for the results database '\(path)': \(reason). "
+                + "Check the path and its permissions."
+        case let .cannotOpen(path, reason):
+            return "Cannot open the results database '\(path)': \(reason). "
+                + "Check that it is an SQLite file written by biomoe and that it is writable."
+        case let .newerSchema(path, unknownMigrations):
+            return "The results database '\(path)' was written by a newer biomoe (schema "
+                + "migrations \(unknownMigrations.joined(separator: ", ")) are unknown to this "
+                + "build). Update biomoe, or write to another results file; this build will not "
+                + "modify it."
+        case let .runAlreadyComplete(suiteId, variant, seed):
+            return "Suite \(suiteId) already has a complete run for variant '\(variant)' seed "
+                + "\(seed). Results are never overwritten: skip keys returned by completedSeeds."
+        case let .inconsistentPredictionWidth(sampleIndex, expected, found):
+            return "Prediction \(sampleIndex) has \(found) class probabilities, but prediction 0 "
+                + "has \(expected). Every prediction of a run must cover the same classes."
+        case let .suiteHashCollision(name, configHash):
+            return "Suite '\(name)' with config hash \(configHash) is already stored with a "
+                + "different canonical configuration. The hash must be computed from the "
+                + "canonical configuration alone."
+        case let .unknownInvocation(id):
+            return "No invocation with id \(id) exists; pass the id returned by beginInvocation."
+        case let .corruptPredictionBlob(byteCount):
+            return "A stored prediction has \(byteCount) bytes of probabilities, which is not a "
+                + "multiple of 4 (Float32). The database is corrupt; run integrity checks."
+        }
+    }
+}

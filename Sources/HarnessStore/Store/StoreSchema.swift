@@ -1,0 +1,132 @@
+import GRDB
+import HarnessConfig
+
+/// The SQLite schema of a results file, as GRDB migrations.
+///
+/// Migrations are named, appended and never edited once landed: results files outlive builds,
+/// and a file migrated by "v1" must mean the same thing forever. A file carrying a migration
+/// this list does not know was written by a newer build and is refused (``ResultStore``).
+/// Invariants live in the schema — NOT NULL, foreign keys that cascade from a run to its rows,
+/// CHECKs on statuses and JSON, one complete run per (suite, variant, seed) — so no code path
+/// can store a result the reports would misread.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in try createVersion1(db) }
+        // v2: a run copied from an earlier suite config with identical settings names its source.
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "run") { t in
+                t.add(column: "reusedFromRunId", .integer).references("run", onDelete: .setNull)
+            }
+        }
+        // v3: the suite's `gate:` tolerances (not hashed) stored with its config, so reports
+        // and gates read them from the database alone.
+        migrator.registerMigration("v3") { db in
+            try db.alter(table: "suite") { t in
+                t.add(column: "gatePolicy", .text).check(sql: "gatePolicy IS NULL OR json_valid(gatePolicy)")
+            }
+        }
+        return migrator
+    }
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.create(table: "environment") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("fingerprint", .text).notNull().unique()
+            t.column("codeCommit", .text).notNull()
+            t.column("codeDirty", .boolean)
+            t.column("toolchain", .text).notNull()
+            t.column("blasLibrary", .text).notNull()
+            t.column("blasThreads", .integer).notNull()
+            t.column("cpuModel", .text).notNull()
+            t.column("os", .text).notNull()
+            t.column("recordedAt", .datetime).notNull()
+        }
+
+        try db.create(table: "suite") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("configHash", .text).notNull()
+            t.column("configVersion", .integer).notNull()
+            t.column("canonicalConfig", .text).notNull().check(sql: "json_valid(canonicalConfig)")
+            t.column("sourcePath", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.uniqueKey(["name", "configHash"])
+        }
+
+        try db.create(table: "invocation") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("suite", onDelete: .cascade).notNull()
+            t.belongsTo("environment", onDelete: .restrict).notNull()
+            t.column("startedAt", .datetime).notNull()
+            t.column("finishedAt", .datetime)
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('running', 'finished', 'interrupted', 'failed')")
+            t.check(sql: "(status = 'running') = (finishedAt IS NULL)")
+        }
+
+        try db.create(table: "run") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("suite", onDelete: .cascade).notNull()
+            t.belongsTo("invocation", onDelete: .cascade).notNull()
+            t.belongsTo("environment", onDelete: .restrict).notNull()
+            t.column("variant", .text).notNull()
+            t.column("seed", .integer).notNull()
+            t.column("configHash", .text).notNull()
+            t.column("status", .text).notNull().check(sql: "status IN ('complete', 'failed')")
+            t.column("startedAt", .datetime).notNull()
+            t.column("finishedAt", .datetime).notNull()
+            t.column("error", .text)
+            t.column("resolvedConfig", .text).notNull().check(sql: "json_valid(resolvedConfig)")
+            t.check(sql: "(status = 'failed') = (error IS NOT NULL)")
+        }
+        // A key is done once: `run` skips complete keys, and failed attempts may pile up.
+        try db.create(
+            index: "run_complete_key", on: "run", columns: ["suiteId", "variant", "seed"],
+            options: .unique, condition: Column("status") == "complete")
+
+        try db.create(table: "param") { t in
+            t.primaryKey {
+                t.belongsTo("run", onDelete: .cascade)
+                t.column("key", .text)
+            }
+            t.column("value", .text).notNull()
+        }
+
+        // `value` is nullable because SQLite stores NaN as NULL; NULL means NaN.
+        try db.create(table: "metric") { t in
+            t.primaryKey {
+                t.belongsTo("run", onDelete: .cascade)
+                t.column("name", .text)
+            }
+            t.column("value", .double)
+            t.column("unit", .text).notNull()
+        }
+
+        try db.create(table: "series") { t in
+            t.primaryKey {
+                t.belongsTo("run", onDelete: .cascade)
+                t.column("name", .text)
+                t.column("step", .integer)
+            }
+            t.column("value", .double)
+        }
+
+        try db.create(table: "event") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("run", onDelete: .cascade).notNull()
+            t.column("kind", .text).notNull()
+            t.column("step", .integer).notNull()
+            t.column("payload", .text).notNull().check(sql: "json_valid(payload)")
+        }
+
+        try db.create(table: "prediction") { t in
+            t.primaryKey {
+                t.belongsTo("run", onDelete: .cascade)
+                t.column("sampleIndex", .integer).check(sql: "sampleIndex >= 0")
+            }
+            t.column("label", .integer).notNull()
+            t.column("probabilities", .blob).notNull().check(sql: "length(probabilities) % 4 = 0")
+        }
+    }
+}
