@@ -8,7 +8,6 @@ import HarnessBaseline
 /// length, one line per mixer) and induction-heads accuracy vs test length (log₂ x).
 extension BackbonesReportSection {
     static func charts(_ input: ReportInput) -> [Gnuplot.Chart] {
-        guard applies(input) else { return [] }
         let all = choices(input)
         var charts: [Gnuplot.Chart] = []
         let mqar = all.filter { $0.chosen.task == "mqar" }

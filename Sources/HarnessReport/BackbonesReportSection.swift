@@ -13,7 +13,7 @@ import HarnessBaseline
 /// the variant with the best mean validation figure over seeds (accuracy; bits/char for char-lm)
 /// is chosen, and only its test figures appear in the result tables. Variant settings are read
 /// from the stored canonical config, every figure from the stored metrics.
-enum BackbonesReportSection {
+enum BackbonesReportSection: ReportSection {
     struct Setting {
         let variant: String
         let values: [String: Any]
@@ -86,7 +86,6 @@ enum BackbonesReportSection {
     static let percent = MetricFormat(scale: 100, decimals: 1, unit: "%")
 
     static func markdown(_ input: ReportInput) -> String {
-        guard applies(input) else { return "" }
         let all = choices(input)
         var md = "## Sequence backbones\n\n"
         md += "Mean ± 95 % CI over seeds of the *test* split, for the learning rate chosen on the *validation* split "

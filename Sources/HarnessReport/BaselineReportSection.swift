@@ -1,9 +1,17 @@
 import HarnessBaseline
 
 /// The report's "Compared with baseline" section.
-enum BaselineReportSection {
-    /// The report's "Compared with baseline" section: every gated row (ungated ones are counted),
-    /// or the one line saying why there is no comparison.
+///
+/// Present when a baseline file exists for the suite (`baselines/<suite>.json`): every gated row
+/// (ungated ones are counted), or the one line saying why there is no comparison.
+enum BaselineReportSection: ReportSection {
+    static func applies(_ input: ReportInput) -> Bool { input.baseline != nil }
+
+    static func markdown(_ input: ReportInput) -> String {
+        guard let baseline = input.baseline else { return "" }
+        return markdown(baseline)
+    }
+
     static func markdown(_ baseline: ReportBaseline) -> String {
         var md = "## Compared with baseline\n\n"
         guard let comparison = baseline.comparison else {
@@ -16,5 +24,4 @@ enum BaselineReportSection {
         md += ". Ungated rows (timing, counts): `biomoe compare \(comparison.suite) --all`.\n\n"
         return md
     }
-
 }

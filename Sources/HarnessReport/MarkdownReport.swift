@@ -7,18 +7,6 @@ import HarnessBaseline
 /// The report's README.md, rendered from `ReportInput` alone: no clock, no environment lookups,
 /// so the same database always renders the same bytes.
 enum MarkdownReport {
-    /// Columns of the main table, in order: metric name and column title.
-    static let summaryColumns: [(metric: String, title: String)] = [
-        ("test_accuracy", "accuracy (%)"),
-        ("test_ece", "ECE (%)"),
-        ("test_mce", "MCE (%)"),
-        ("test_brier", "Brier"),
-        ("test_nll", "NLL (nats)"),
-        ("train_throughput", "train samples/s"),
-        ("latency_p99", "p99 latency, batch 1 (µs)"),
-        ("parameters", "parameters"),
-    ]
-
     static func render(_ input: ReportInput, charts: [Gnuplot.Chart]) -> String {
         var md = ""
         md += "# \(input.suiteName)\n\n"
@@ -32,50 +20,16 @@ enum MarkdownReport {
         md += "| seeds | \(input.seeds.map(String.init).joined(separator: ", ")) (n = \(input.seeds.count) per variant) |\n"
         md += "| complete runs | \(input.runs.count) of \(configuredVariantCount(input) * input.seeds.count) |\n\n"
 
-        // Classification tables only for suites that recorded calibration (image classifiers);
-        // sequence and online-routing suites bring their own sections.
-        let classifies = input.runs.contains { $0.metrics["test_ece"] != nil }
-        if classifies {
-            md += "## Results\n\n"
-            md += "Test split; each cell is the mean over seeds ± the half-width of its 95 % confidence interval "
-            md += "(Student's t, n − 1 degrees of freedom). ECE and MCE use 15 equal-width confidence bins (Guo et al. 2017). "
-            md += "Latency is one image per forward pass with one BLAS thread on this machine; timing depends on the machine and its load (see Environment).\n\n"
-            md += VariantTable.render(input, variants: input.variants, titles: summaryColumns.map(\.title)) { c, runs in
-                let metric = summaryColumns[c].metric
-                let values = runs.compactMap { $0.metrics[metric] }
-                let unit = runs.first?.units[metric] ?? ""
-                return values.isEmpty ? "—" : MetricFormat.forMetric(metric, unit: unit).meanWithInterval(values)
-            }
-            md += "\n"
-
-        }
-        if let baseline = input.baseline {
-            md += BaselineReportSection.markdown(baseline)
-        }
-        md += RoutingReportSection.markdown(input)
-        md += BackbonesReportSection.markdown(input)
-        md += RoutingLearningReportSection.markdown(input)
+        let sections = ReportSections.applying(to: input)
+        for section in sections { md += section.markdown(input) }
 
         for chart in charts {
-            md += "## \(chartHeading(chart.name))\n\n"
-            md += "![\(chartHeading(chart.name))](\(chart.name).svg)\n\n"
+            md += "## \(ReportSections.chartHeading(chart.name))\n\n"
+            md += "![\(ReportSections.chartHeading(chart.name))](\(chart.name).svg)\n\n"
             md += "PNG: [\(chart.name).png](\(chart.name).png) · gnuplot script with its data: [\(chart.name).gp](\(chart.name).gp)\n\n"
         }
 
-        if classifies {
-            md += "## Per-seed results\n\n"
-            md += "| variant | seed | run | accuracy (%) | ECE (%) | NLL (nats) | val accuracy (%) | finished |\n"
-            md += "|---|---:|---:|---:|---:|---:|---:|---|\n"
-            for variant in input.variants {
-                for run in input.runs(of: variant) {
-                    let pct = { (name: String) in run.metrics[name].map { String(format: "%.2f", $0 * 100) } ?? "—" }
-                    let nll = run.metrics["test_nll"].map { String(format: "%.4f", $0) } ?? "—"
-                    md += "| \(variant) | \(run.seed) | \(run.id) | \(pct("test_accuracy")) | \(pct("test_ece")) | \(nll) | \(pct("val_accuracy")) | \(run.finishedAt) |\n"
-                }
-            }
-            md += "\n"
-
-        }
+        for section in sections { md += section.appendix(input) }
         md += "## Environment\n\n"
         md += "| id | commit | toolchain | BLAS (threads) | CPU | OS |\n|---:|---|---|---|---|---|\n"
         for env in input.environments {
@@ -88,20 +42,6 @@ enum MarkdownReport {
         md += "Canonical config (defaults filled, keys sorted; its SHA-256 is the config hash):\n\n"
         md += "```json\n\(input.canonicalConfig)\n```\n"
         return md
-    }
-
-    static func chartHeading(_ name: String) -> String {
-        switch name {
-        case "accuracy": return "Accuracy curves"
-        case "loss": return "Training loss"
-        case "reliability": return "Reliability diagrams"
-        case "latency-cdf": return "Latency CDF"
-        case "utilization": return "Expert utilisation over training"
-        case "gate-entropy": return "Gate entropy"
-        case "spike-rate": return "Spike-rate histogram"
-        case "routing-latency-cdf": return "Routing latency CDF"
-        default: return RoutingLearningReportSection.chartHeading(name) ?? name
-        }
     }
 
     /// Variants the config defines (not only those with runs), so a partial report says so.

@@ -4,29 +4,8 @@ import HarnessConfig
 import HarnessStore
 import HarnessBaseline
 
-/// The charts of a classification suite's report, as gnuplot scripts built from `ReportInput`.
+/// Chart builders shared by report sections: a curve over seeds, reliability diagrams, a CDF.
 enum ReportCharts {
-    static func all(_ input: ReportInput) -> [Gnuplot.Chart] {
-        var charts: [Gnuplot.Chart] = []
-        if let chart = curve(input, series: "test_accuracy", name: "accuracy", ylabel: "test accuracy (%)", scale: 100,
-                             title: "Test accuracy per epoch (mean ± 95 % CI over seeds)", logY: false) {
-            charts.append(chart)
-        }
-        // Sequence suites record their curves per training step, image classifiers per epoch.
-        let unit = BackbonesReportSection.applies(input) ? "training step" : "epoch"
-        if let chart = curve(input, series: "train_loss", name: "loss", ylabel: "training loss (nats, log scale)", scale: 1,
-                             title: "Training loss per \(unit) (mean ± 95 % CI over seeds)", logY: true, xlabel: unit) {
-            charts.append(chart)
-        }
-        if let chart = reliability(input) { charts.append(chart) }
-        if let chart = cdf(input, series: "latency_batch1", name: "latency-cdf",
-                           title: "Forward latency at batch 1 (empirical CDF, pooled over seeds)") {
-            charts.append(chart)
-        }
-        return charts + RoutingReportSection.charts(input) + BackbonesReportSection.charts(input)
-            + RoutingLearningReportSection.charts(input)
-    }
-
     /// Mean of a per-epoch series over seeds, with the CI half-width as error bars.
     static func curve(_ input: ReportInput, series: String, name: String, ylabel: String, scale: Double,
                       title: String, logY: Bool, xlabel: String = "epoch") -> Gnuplot.Chart? {

@@ -27,7 +27,7 @@ public struct ReportGenerator {
         input.baseline = Self.baseline(store: store, input: input, path: baselinePath ?? "baselines/\(input.suiteName).json")
         let directory = URL(fileURLWithPath: outputDirectory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let charts = ReportCharts.all(input)
+        let charts = ReportSections.charts(input)
         for chart in charts { try gnuplot.render(chart, into: directory) }
         let readme = directory.appendingPathComponent("README.md")
         try Data(MarkdownReport.render(input, charts: charts).utf8).write(to: readme)

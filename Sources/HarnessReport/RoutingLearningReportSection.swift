@@ -8,7 +8,7 @@ import HarnessBaseline
 /// recorded `samples_to_90_before_shift`: a table of how fast and how well each rule learns to
 /// route, routing-accuracy and regret curves with the domain shift marked, and neuromodulator
 /// traces of one representative run.
-enum RoutingLearningReportSection {
+enum RoutingLearningReportSection: ReportSection {
     static func applies(_ input: ReportInput) -> Bool {
         input.runs.contains { $0.metrics["samples_to_90_before_shift"] != nil }
     }
@@ -26,7 +26,6 @@ enum RoutingLearningReportSection {
     ]
 
     static func markdown(_ input: ReportInput) -> String {
-        guard applies(input) else { return "" }
         let shift = input.runs.compactMap { $0.metrics["shift_step"] }.first ?? .nan
         let groups = input.runs.compactMap { $0.metrics["groups"] }.first ?? .nan
         let length = input.runs.compactMap { $0.series["routing_accuracy"]?.last?.step }.max() ?? 0
@@ -97,7 +96,6 @@ enum RoutingLearningReportSection {
     }
 
     static func charts(_ input: ReportInput) -> [Gnuplot.Chart] {
-        guard applies(input) else { return [] }
         let shift = input.runs.compactMap { $0.metrics["shift_step"] }.first ?? .nan
         let groups = input.runs.compactMap { $0.metrics["groups"] }.first ?? .nan
         let marker = shift.isNaN ? "" : "set arrow from \(format(shift, 0)), graph 0 to \(format(shift, 0)), graph 1 nohead dt 2 lw 2 lc rgb '#aa0000'\n"

@@ -6,7 +6,7 @@ import HarnessBaseline
 
 /// The routing part of a report, present when the suite's runs recorded routing metrics: a
 /// table of balance, entropy, spikes and operations, and the routing charts.
-enum RoutingReportSection {
+enum RoutingReportSection: ReportSection {
     static let columns: [(metric: String, title: String)] = [
         ("balancing", "balancing loss"),
         ("test_accuracy", "accuracy (%)"),
@@ -22,12 +22,11 @@ enum RoutingReportSection {
         ("routing_latency_p99", "routing p99 (µs)"),
     ]
 
-    static func hasRouting(_ input: ReportInput) -> Bool {
+    static func applies(_ input: ReportInput) -> Bool {
         input.runs.contains { $0.metrics["load_cv"] != nil }
     }
 
     static func markdown(_ input: ReportInput) -> String {
-        guard hasRouting(input) else { return "" }
         var md = "## Routing\n\n"
         md += "Mean ± 95 % CI over seeds, test split, after the last epoch. Utilisation of expert i is the fraction "
         md += "of all k routing slots sent to i (uniform = 1/E); load CV is the standard deviation of the E "
@@ -75,7 +74,6 @@ enum RoutingReportSection {
     }
 
     static func charts(_ input: ReportInput) -> [Gnuplot.Chart] {
-        guard hasRouting(input) else { return [] }
         var charts: [Gnuplot.Chart] = []
         if let chart = utilization(input) { charts.append(chart) }
         if let chart = ReportCharts.curve(input, series: "gate_entropy", name: "gate-entropy", ylabel: "gate entropy (nats)", scale: 1,
@@ -88,6 +86,16 @@ enum RoutingReportSection {
             charts.append(chart)
         }
         return charts
+    }
+
+    static func chartHeading(_ name: String) -> String? {
+        switch name {
+        case "utilization": return "Expert utilisation over training"
+        case "gate-entropy": return "Gate entropy"
+        case "spike-rate": return "Spike-rate histogram"
+        case "routing-latency-cdf": return "Routing latency CDF"
+        default: return nil
+        }
     }
 
     /// "switch-all-slots α=0.1" per variant, from the stored canonical config.
