@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/build-flags.sh
 bash scripts/install-deps.sh
-swift build "${BIOMOE_BUILD_FLAGS[@]}" --product biomoe >&2
+# --build-tests: the exact build `swift test` makes with the same flags, so the README's second
+# command finds everything built (building only --product biomoe would differ and make `swift test`
+# compile every dependency again).
+swift build "${BIOMOE_BUILD_FLAGS[@]}" --build-tests >&2
 suite="${1:-experiments/routing-quick.yaml}"
 .build/release/biomoe run "$suite" --report | tail -n 1
