@@ -3,10 +3,14 @@ import Spiking
 /// Everything that defines an MoE layer and its router, as one value (the harness builds it
 /// from a run's config and hashes it as part of the run identity).
 public struct MoEConfig: Equatable, Sendable {
+    /// The gate of the layer; raw values are the config spelling (`router:` in a suite config).
     public enum RouterKind: String, CaseIterable, Sendable {
-        case softmax, noisyTopK, spiking, hash, random, dense
+        case softmax
+        case noisyTopK = "noisy-top-k"
+        case spiking, hash, random, dense
     }
 
+    /// The expert architecture; raw values are the config spelling (`expert_kind:`).
     public enum ExpertKind: String, CaseIterable, Sendable {
         case mlp, conv1d
     }
@@ -94,7 +98,7 @@ public struct MoEConfig: Equatable, Sendable {
         case .importanceAndLoad:
             guard router == .noisyTopK else {
                 throw bad("loadBalancing", "importanceAndLoad with router \(router.rawValue)",
-                          "router noisyTopK, or switchTransformer / variance / none")
+                          "router \(RouterKind.noisyTopK.rawValue), or switchTransformer / variance / none")
             }
             guard topK < experts else { throw bad("topK", topK, "< experts (\(experts)) for the load loss") }
         case let .switchTransformer(alpha) where !(alpha >= 0), let .switchAllSlots(alpha) where !(alpha >= 0):
