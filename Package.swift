@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
+            "MoE", "Spiking", "Sequence", "Datasets",
         ]),
     ],
     swiftLanguageModes: [.v5]
