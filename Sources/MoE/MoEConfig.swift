@@ -55,7 +55,12 @@ public struct MoEConfig: Equatable, Sendable {
     public var loadBalancing: LoadBalancingLoss
     public var spiking: SpikingSettings
 
-    public init(router: RouterKind = .softmax, experts: Int = 8, topK: Int = 1, modelWidth: Int = 256,
+    /// The defaults equal the suite-config defaults of ExperimentSchema.base (`top_k: 2`, …), so a
+    /// library caller and a config that omits a key build the same layer. The harness passes every
+    /// schema key explicitly (MixtureOfExpertsClassifier.config), so the schema stays the one
+    /// source of a run's values; `convolutionChannels`, `renormalizeWeights` and `dispatch` have
+    /// no config key.
+    public init(router: RouterKind = .softmax, experts: Int = 8, topK: Int = 2, modelWidth: Int = 256,
                 expertHidden: Int = 128, expertKind: ExpertKind = .mlp, convolutionChannels: Int = 8,
                 temperature: Float = 1, capacityFactor: Float? = nil, routedLearning: Bool = true,
                 renormalizeWeights: Bool = true, dispatch: MoELayer.Dispatch = .sparse,
