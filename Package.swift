@@ -35,7 +35,7 @@ let package = Package(
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
-            "Metrics", "MoE", "Sequence", "Learning",
+            "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
+            "MoE", "Spiking", "Sequence", "Datasets",
         ]),
     ],
     swiftLanguageModes: [.v5]

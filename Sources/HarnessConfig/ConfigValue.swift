@@ -11,6 +11,11 @@ public enum ConfigValue: Hashable, Sendable {
     case map([String: ConfigValue])
     case null
 
+    /// A choice's config spelling, for schema defaults: `.choice(MoEConfig.RouterKind.softmax)`.
+    public static func choice<E: RawRepresentable>(_ value: E) -> ConfigValue where E.RawValue == String {
+        .string(value.rawValue)
+    }
+
     public var intValue: Int? { if case .int(let v) = self { return v } else { return nil } }
     public var doubleValue: Double? {
         switch self {

@@ -1,3 +1,6 @@
+import Datasets
+import Sequence
+
 /// The `base` keys of `model: sequence` (the LM backbones of issue 5), kept in their own file so
 /// the image-classification table stays readable. All carry `models: ["sequence"]`, so they never
 /// enter the canonical form (or the hash) of an MLP or MoE suite.
@@ -6,9 +9,9 @@
 /// loop and metrics are the same for every mixer, and reports group variants by mixer.
 extension ExperimentSchema {
     static let sequenceModelKeys: [FieldSpec] = [
-        FieldSpec("mixer", .choice(["mamba", "linear-attention", "softmax-attention"]), default: .string("mamba"),
+        FieldSpec("mixer", .oneOf(MixerKind.Name.self), default: .choice(MixerKind.Name.mamba),
                   help: "token mixer of every layer: Mamba block, causal linear attention (Katharopoulos 2020) or causal softmax attention", models: ["sequence"]),
-        FieldSpec("seq_task", .choice(["mqar", "selective-copying", "induction-heads", "char-lm"]), default: .string("mqar"),
+        FieldSpec("seq_task", .oneOf(SequenceTaskKind.self), default: .choice(SequenceTaskKind.mqar),
                   help: "sequence task: MQAR (Zoology), selective copying (Mamba §4.1), induction heads (safari), byte-level LM on the Jargon File", models: ["sequence"]),
         FieldSpec("d_model", .int(1...4096), default: .int(64), help: "C, model width", models: ["sequence"]),
         FieldSpec("layers", .int(1...64), default: .int(2), help: "number of mixer layers", models: ["sequence"]),

@@ -1,3 +1,6 @@
+import MoE
+import Spiking
+
 /// The keys a suite config may contain, with their defaults and ranges (config `schema: 1`).
 ///
 /// Why one table: the validator, the canonical form (defaults filled) and the README's key
@@ -21,7 +24,7 @@ public enum ExperimentSchema {
     public static let sections = ["task", "base", "variants", "gate"]
 
     public static let task: [FieldSpec] = [
-        FieldSpec("dataset", .choice(["fashion-mnist", "mnist", "sequence"]), default: .string("fashion-mnist"),
+        FieldSpec("dataset", .oneOf(DatasetKind.self), default: .choice(DatasetKind.fashionMNIST),
                   help: "image-classification data set (IDX files); `sequence` for model sequence, whose task is set per variant (seq_task)"),
         FieldSpec("path", .string, default: .string(""),
                   help: "directory of the IDX files; empty means the Debian package's (/usr/share/datasets/…)"),
@@ -37,37 +40,37 @@ public enum ExperimentSchema {
     ]
 
     public static let base: [FieldSpec] = [
-        FieldSpec("model", .choice(["mlp", "moe", "sequence", "online-router"]), default: .string("mlp"),
+        FieldSpec("model", .oneOf(ModelKind.self), default: .choice(ModelKind.mlp),
                   help: "mlp (hidden [] is softmax regression), moe (embedding → MoE layer → classifier), sequence (LM backbone on a sequence task) or online-router (frozen group experts, a router learning online from a stream)"),
         FieldSpec("hidden", .intList(element: 1...65_536, count: 0...8), default: .list([.int(256)]),
                   help: "hidden layer widths (ReLU between layers)", models: ["mlp"]),
-        FieldSpec("router", .choice(["softmax", "noisy-top-k", "spiking", "hash", "random", "dense"]), default: .string("softmax"),
+        FieldSpec("router", .oneOf(MoEConfig.RouterKind.self), default: .choice(MoEConfig.RouterKind.softmax),
                   help: "gate of the MoE layer; dense runs every expert with equal weight", models: ["moe"]),
         FieldSpec("experts", .int(1...256), default: .int(8), help: "E, number of experts", models: ["moe"]),
         FieldSpec("top_k", .int(1...2), default: .int(2), help: "k experts per input, weights renormalised over them", models: ["moe"]),
         FieldSpec("model_width", .int(1...4096), default: .int(256), help: "D, embedding width the MoE layer reads and writes", models: ["moe"]),
         FieldSpec("expert_hidden", .int(1...8192), default: .int(128), help: "H, hidden width of an MLP expert", models: ["moe"]),
-        FieldSpec("expert_kind", .choice(["mlp", "conv1d"]), default: .string("mlp"), help: "expert architecture", models: ["moe"]),
+        FieldSpec("expert_kind", .oneOf(MoEConfig.ExpertKind.self), default: .choice(MoEConfig.ExpertKind.mlp), help: "expert architecture", models: ["moe"]),
         FieldSpec("temperature", .double(0...100, lowerExclusive: true), default: .double(1),
                   help: "τ of the softmax and spiking gates (logits / τ)", models: ["moe"]),
         FieldSpec("capacity_factor", .double(0...64), default: .double(0),
                   help: "c in capacity ⌈c·B·k/E⌉ per expert and batch; 0 = unlimited", models: ["moe"]),
         FieldSpec("routed_learning", .bool, default: .bool(true),
                   help: "only the chosen experts receive gradient", models: ["moe"]),
-        FieldSpec("load_balancing", .choice(["none", "switch", "switch-all-slots", "variance", "importance-load"]), default: .string("switch"),
+        FieldSpec("load_balancing", .oneOf(LoadBalancingKind.self), default: .choice(LoadBalancingKind.switch),
                   help: "auxiliary loss: Switch α·E·Σf·P with f the top-1 share (switch, the paper's form) or the share of all k slots (switch-all-slots), variance of mean routing weight, or the noisy gate's importance + load", models: ["moe"]),
         FieldSpec("balance_coefficient", .double(0...10), default: .double(0.01),
                   help: "α of the auxiliary loss (both weights for importance-load)", models: ["moe"]),
         FieldSpec("time_steps", .int(1...256), default: .int(8), help: "T, LIF steps per routing decision (spiking)", models: ["moe"]),
         FieldSpec("beta", .double(0...1), default: .double(0.9), help: "β, membrane decay (spiking)", models: ["moe"]),
         FieldSpec("threshold", .double(0...100, lowerExclusive: true), default: .double(1), help: "θ, firing threshold (spiking)", models: ["moe"]),
-        FieldSpec("reset", .choice(["subtract", "zero", "none"]), default: .string("subtract"),
+        FieldSpec("reset", .oneOf(ResetMechanism.self), default: .choice(ResetMechanism.subtract),
                   help: "membrane reset after a spike (snnTorch reset_mechanism)", models: ["moe"]),
-        FieldSpec("surrogate", .choice(["arctan", "fast-sigmoid"]), default: .string("arctan"),
+        FieldSpec("surrogate", .oneOf(SurrogateKind.self), default: .choice(SurrogateKind.arctan),
                   help: "surrogate gradient: arctan (α = 2, snnTorch's default) or fast sigmoid (slope 25)", models: ["moe"]),
         FieldSpec("population", .int(1...256), default: .int(4), help: "P, LIF neurons per expert (spiking)", models: ["moe"]),
     ] + sequenceModelKeys + routingLearning + [
-        FieldSpec("optimizer", .choice(["adam", "adamw", "sgd"]), default: .string("adam"),
+        FieldSpec("optimizer", .oneOf(OptimizerKind.self), default: .choice(OptimizerKind.adam),
                   help: "adam (L2 in the gradient), adamw (decoupled decay) or sgd (with momentum)"),
         FieldSpec("learning_rate", .double(0...10, lowerExclusive: true), default: .double(0.001), help: "step size"),
         FieldSpec("weight_decay", .double(0...1), default: .double(0), help: "L2 / decoupled weight decay"),

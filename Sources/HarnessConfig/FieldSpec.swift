@@ -9,6 +9,12 @@ public struct FieldSpec: Sendable {
         case string
         case bool
         case intList(element: ClosedRange<Int>, count: ClosedRange<Int>)
+
+        /// A `.choice` of every case of `type`, spelled by raw value: the accepted values come
+        /// from the enum the runner parses with, so the two cannot disagree.
+        public static func oneOf<E: RawRepresentable & CaseIterable>(_ type: E.Type) -> Kind where E.RawValue == String {
+            .choice(type.allCases.map(\.rawValue))
+        }
     }
 
     public let key: String

@@ -1,3 +1,13 @@
+/// The auxiliary loss as named in a suite config (`load_balancing:`); raw values are the config
+/// spelling. `LoadBalancingLoss(kind:coefficient:)` adds the coefficient.
+public enum LoadBalancingKind: String, CaseIterable, Sendable {
+    case none
+    case `switch` = "switch"
+    case switchAllSlots = "switch-all-slots"
+    case variance
+    case importanceLoad = "importance-load"
+}
+
 /// The auxiliary loss that keeps a router from sending everything to a few experts.
 ///
 /// - `switchTransformer(alpha)` (Fedus et al. 2021): `α · E · Σ_i f_i · P_i`, with
@@ -16,6 +26,17 @@ public enum LoadBalancingLoss: Equatable, Sendable {
     case switchAllSlots(alpha: Float)
     case variance(coefficient: Float)
     case importanceAndLoad(importance: Float, load: Float)
+
+    /// The loss `kind` names, with `coefficient` as its α (both weights for importance + load).
+    public init(kind: LoadBalancingKind, coefficient alpha: Float) {
+        switch kind {
+        case .none: self = .none
+        case .switch: self = .switchTransformer(alpha: alpha)
+        case .switchAllSlots: self = .switchAllSlots(alpha: alpha)
+        case .variance: self = .variance(coefficient: alpha)
+        case .importanceLoad: self = .importanceAndLoad(importance: alpha, load: alpha)
+        }
+    }
 
     /// α = 0.01 as in the Switch Transformer paper.
     public static let switchDefault = LoadBalancingLoss.switchTransformer(alpha: 0.01)

@@ -3,10 +3,14 @@ import Spiking
 /// Everything that defines an MoE layer and its router, as one value (the harness builds it
 /// from a run's config and hashes it as part of the run identity).
 public struct MoEConfig: Equatable, Sendable {
+    /// The gate of the layer; raw values are the config spelling (`router:` in a suite config).
     public enum RouterKind: String, CaseIterable, Sendable {
-        case softmax, noisyTopK, spiking, hash, random, dense
+        case softmax
+        case noisyTopK = "noisy-top-k"
+        case spiking, hash, random, dense
     }
 
+    /// The expert architecture; raw values are the config spelling (`expert_kind:`).
     public enum ExpertKind: String, CaseIterable, Sendable {
         case mlp, conv1d
     }
@@ -51,7 +55,12 @@ public struct MoEConfig: Equatable, Sendable {
     public var loadBalancing: LoadBalancingLoss
     public var spiking: SpikingSettings
 
-    public init(router: RouterKind = .softmax, experts: Int = 8, topK: Int = 1, modelWidth: Int = 256,
+    /// The defaults equal the suite-config defaults of ExperimentSchema.base (`top_k: 2`, …), so a
+    /// library caller and a config that omits a key build the same layer. The harness passes every
+    /// schema key explicitly (MixtureOfExpertsClassifier.config), so the schema stays the one
+    /// source of a run's values; `convolutionChannels`, `renormalizeWeights` and `dispatch` have
+    /// no config key.
+    public init(router: RouterKind = .softmax, experts: Int = 8, topK: Int = 2, modelWidth: Int = 256,
                 expertHidden: Int = 128, expertKind: ExpertKind = .mlp, convolutionChannels: Int = 8,
                 temperature: Float = 1, capacityFactor: Float? = nil, routedLearning: Bool = true,
                 renormalizeWeights: Bool = true, dispatch: MoELayer.Dispatch = .sparse,
@@ -94,7 +103,7 @@ public struct MoEConfig: Equatable, Sendable {
         case .importanceAndLoad:
             guard router == .noisyTopK else {
                 throw bad("loadBalancing", "importanceAndLoad with router \(router.rawValue)",
-                          "router noisyTopK, or switchTransformer / variance / none")
+                          "router \(RouterKind.noisyTopK.rawValue), or switchTransformer / variance / none")
             }
             guard topK < experts else { throw bad("topK", topK, "< experts (\(experts)) for the load loss") }
         case let .switchTransformer(alpha) where !(alpha >= 0), let .switchAllSlots(alpha) where !(alpha >= 0):

@@ -1,5 +1,13 @@
 /// The token mixer of every layer of a `SequenceModel`.
 public enum MixerKind: Equatable, Sendable {
+    /// The mixer family as named in a suite config (`mixer:`); raw values are the config
+    /// spelling. The harness adds the family's sizes to get a `MixerKind`.
+    public enum Name: String, CaseIterable, Sendable {
+        case mamba
+        case linearAttention = "linear-attention"
+        case softmaxAttention = "softmax-attention"
+    }
+
     /// Mamba block with the given d_state, d_conv, expand (dt_rank ⌈d_model/16⌉).
     case mamba(dState: Int, dConv: Int, expand: Int)
     /// Causal linear attention with `heads` heads; `normalize` as in `AttentionKind.linear`.

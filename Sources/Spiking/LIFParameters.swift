@@ -14,6 +14,21 @@ public enum ResetMechanism: String, CaseIterable, Sendable {
     case none
 }
 
+/// The surrogate as named in a suite config (`surrogate:`); raw values are the config spelling.
+/// Each names one `SurrogateGradient` with snnTorch's default constant.
+public enum SurrogateKind: String, CaseIterable, Sendable {
+    case arctan
+    case fastSigmoid = "fast-sigmoid"
+
+    /// arctan with α = 2 (snnTorch's `surrogate.atan` default), fast sigmoid with slope 25.
+    public var gradient: SurrogateGradient {
+        switch self {
+        case .arctan: return .arctan(alpha: 2)
+        case .fastSigmoid: return .fastSigmoid(slope: 25)
+        }
+    }
+}
+
 /// The smooth stand-in for dH/dx used in backward, where H is the Heaviside step at the threshold.
 ///
 /// Spikes are a step function of the membrane, whose true derivative is zero almost everywhere;

@@ -20,14 +20,19 @@ struct GroupExperts: Sendable {
     let ownGroupTestAccuracy: [Double]
     let trainSeconds: Double
 
-    func predictions(split: String) -> [[Int32]] { split == "validation" ? validationPredictions : testPredictions }
+    func predictions(split: StreamSplit) -> [[Int32]] {
+        switch split {
+        case .validation: return validationPredictions
+        case .test: return testPredictions
+        }
+    }
 
     /// Trains one expert per group with the run's seeds (`expert-init-g`, `expert-shuffle-g`).
     /// Labels are remapped to 0..<|group| (ascending class order); the argmax maps back.
-    static func train(spec: RunSpec, data: ImageClassificationSplits, classGroups: [Int]) -> GroupExperts {
+    static func train(spec: RunSpec, data: ImageClassificationSplits, classGroups: [Int]) throws -> GroupExperts {
         let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
         let groupCount = (classGroups.max() ?? 0) + 1
-        let batchSize = spec.int("batch_size"), epochs = spec.int("epochs")
+        let batchSize = try spec.int("batch_size"), epochs = try spec.int("epochs")
         let inputSize = data.train.pixelsPerImage
         let evaluationBatch = 1000
         var validation: [[Int32]] = [], test: [[Int32]] = [], ownAccuracy: [Double] = []
@@ -38,9 +43,9 @@ struct GroupExperts: Sendable {
             for (i, c) in classes.enumerated() { local[c] = Int32(i) }
             let rows = (0..<data.train.count).filter { classGroups[Int(data.train.labels[$0])] == g }
             var initRNG = streams.generator("expert-init-\(g)")
-            let model = MLPClassifier(inputSize: inputSize, hidden: spec.intList("expert_layers"), classes: classes.count,
+            let model = MLPClassifier(inputSize: inputSize, hidden: try spec.intList("expert_layers"), classes: classes.count,
                                       maxBatch: max(batchSize, evaluationBatch), rng: &initRNG)
-            var optimizer = makeOptimizer(spec)
+            var optimizer = try makeOptimizer(spec)
             var shuffleRNG = streams.generator("expert-shuffle-\(g)")
             var order = rows
             var x = [Float](repeating: 0, count: batchSize * inputSize)
@@ -119,10 +124,10 @@ final class GroupExpertCache {
         return ConfigValue.map(map).canonicalJSON
     }
 
-    func experts(spec: RunSpec, data: ImageClassificationSplits, classGroups: [Int]) -> GroupExperts {
+    func experts(spec: RunSpec, data: ImageClassificationSplits, classGroups: [Int]) throws -> GroupExperts {
         let key = Self.key(spec)
         if let cached = entries[key] { return cached }
-        let trained = GroupExperts.train(spec: spec, data: data, classGroups: classGroups)
+        let trained = try GroupExperts.train(spec: spec, data: data, classGroups: classGroups)
         entries[key] = trained
         return trained
     }

@@ -21,21 +21,24 @@ struct ImageClassificationExperiment: Experiment {
 
     func run(progress: ProgressHandler) throws -> RunOutcome {
         let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
-        let batchSize = spec.int("batch_size")
-        let epochs = spec.int("epochs")
+        let batchSize = try spec.int("batch_size")
+        let epochs = try spec.int("epochs")
         let inputSize = data.train.pixelsPerImage
         let classes = data.train.classes
         let maxBatch = max(batchSize, Self.evaluationBatch)
         let model: TrainableClassifier
         let moe: MoEClassifier?
-        if spec.string("model") == "moe" {
+        switch try spec.choice("model", as: ModelKind.self) {
+        case .moe:
             let wrapper = try MixtureOfExpertsClassifier(spec: spec, inputSize: inputSize, classes: classes,
                                                          maxBatch: maxBatch, streams: streams)
             model = wrapper
             moe = wrapper.model
-        } else {
-            model = DenseClassifier(spec: spec, inputSize: inputSize, classes: classes, maxBatch: maxBatch, streams: streams)
+        case .mlp:
+            model = try DenseClassifier(spec: spec, inputSize: inputSize, classes: classes, maxBatch: maxBatch, streams: streams)
             moe = nil
+        case let other:
+            throw ExperimentError.wrongExperiment(model: other.rawValue, experiment: "image classification")
         }
         var outcome = RunOutcome()
 
@@ -216,19 +219,19 @@ struct ImageClassificationExperiment: Experiment {
         }
         let h = Array(moe.lastRouterInputs(batch: rows))
         let D = moe.config.modelWidth
-        return h.withUnsafeBufferPointer { hb in
-            timeCalls { i in _ = moe.routeOnly(input: hb.address + (i % rows) * D) }
+        return try h.withUnsafeBufferPointer { hb in
+            try timeCalls { i in _ = moe.routeOnly(input: hb.address + (i % rows) * D) }
         }
     }
 
     /// Calls `body(i)` for 50 untimed warm-up calls, then `latency_samples` timed ones, with one
     /// BLAS thread (see `BLASThreads`).
-    private func timeCalls(_ body: (Int) throws -> Void) rethrows -> (summary: LatencySummary, samples: [Double]) {
+    private func timeCalls(_ body: (Int) throws -> Void) throws -> (summary: LatencySummary, samples: [Double]) {
         try BLASThreads.with(1) { try timeCallsOnThisThread(body) }
     }
 
-    private func timeCallsOnThisThread(_ body: (Int) throws -> Void) rethrows -> (summary: LatencySummary, samples: [Double]) {
-        let n = spec.int("latency_samples")
+    private func timeCallsOnThisThread(_ body: (Int) throws -> Void) throws -> (summary: LatencySummary, samples: [Double]) {
+        let n = try spec.int("latency_samples")
         var recorder = LatencyRecorder()
         var samples: [Double] = []
         samples.reserveCapacity(n)

@@ -14,13 +14,17 @@ struct ImageClassificationSplits {
         let directory = path.isEmpty ? nil : path
         let full: ImageClassificationSet
         let test: ImageClassificationSet
-        switch task["dataset"]?.stringValue {
-        case "mnist":
+        let name = task["dataset"]?.stringValue ?? ""
+        switch DatasetKind(rawValue: name) {
+        case .mnist:
             full = try MNIST.load(split: .train, directory: directory)
             test = try MNIST.load(split: .test, directory: directory)
-        default:
+        case .fashionMNIST:
             full = try FashionMNIST.load(split: .train, directory: directory)
             test = try FashionMNIST.load(split: .test, directory: directory)
+        case .sequence, nil:
+            throw ExperimentError.invalidSplit("task.dataset '\(name)' is not an image data set; expected one of "
+                + [DatasetKind.fashionMNIST, .mnist].map(\.rawValue).joined(separator: ", "))
         }
         let validationSize = task["validation_size"]?.intValue ?? 0
         guard validationSize < full.count else {
@@ -38,12 +42,13 @@ struct ImageClassificationSplits {
 
 public enum ExperimentError: Error, CustomStringConvertible {
     case invalidSplit(String)
-    case unknownModel(String)
+    /// The registry handed a run to an experiment kind that does not run its model.
+    case wrongExperiment(model: String, experiment: String)
 
     public var description: String {
         switch self {
         case .invalidSplit(let s): return s
-        case .unknownModel(let m): return "model '\(m)' is not registered"
+        case let .wrongExperiment(model, experiment): return "internal: model '\(model)' was handed to the \(experiment) experiment; see Registry.experiment(for:)"
         }
     }
 }

@@ -21,16 +21,15 @@ public final class Registry {
     }
 
     public func experiment(for spec: RunSpec) throws -> Experiment {
-        switch spec.string("model") {
-        case "mlp", "moe":
+        switch try spec.choice("model", as: ModelKind.self) {
+        case .mlp, .moe:
             return ImageClassificationExperiment(spec: spec, data: try splits(for: spec.task))
-        case "sequence":
-            let corpus = spec.string("seq_task") == "char-lm" ? try corpus(at: spec.string("char_corpus")) : nil
+        case .sequence:
+            let task = try spec.choice("seq_task", as: SequenceTaskKind.self)
+            let corpus = task == .charLM ? try corpus(at: try spec.string("char_corpus")) : nil
             return SequenceExperiment(spec: spec, corpus: corpus)
-        case "online-router":
+        case .onlineRouter:
             return RoutingLearningExperiment(spec: spec, data: try splits(for: spec.task), experts: groupExperts)
-        case let other:
-            throw ExperimentError.unknownModel(other)
         }
     }
 

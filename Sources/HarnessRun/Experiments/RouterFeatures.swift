@@ -14,7 +14,7 @@ import HarnessStore
 /// features; d = 784 would be ~300× slower. Every kind may be followed by a constant 1 (`bias`)
 /// so that linear models can learn an offset per expert.
 struct RouterFeatures {
-    let kind: String
+    let kind: RouterFeatureKind
     let inputSize: Int
     let rows: Int
     let cols: Int
@@ -22,7 +22,7 @@ struct RouterFeatures {
     let dimension: Int
     private let projection: [Float]
 
-    init(kind: String, rows: Int, cols: Int, projectionDim: Int, bias: Bool, streams: RandomStreams) {
+    init(kind: RouterFeatureKind, rows: Int, cols: Int, projectionDim: Int, bias: Bool, streams: RandomStreams) {
         self.kind = kind
         self.rows = rows
         self.cols = cols
@@ -30,15 +30,15 @@ struct RouterFeatures {
         self.bias = bias
         let base: Int
         switch kind {
-        case "pooled":
+        case .pooled:
             base = ((rows + 3) / 4) * ((cols + 3) / 4)
             projection = []
-        case "projected":
+        case .projected:
             base = projectionDim
             var rng = streams.generator("router-projection")
             let scale = 1 / Float(rows * cols).squareRoot()
             projection = (0..<(projectionDim * rows * cols)).map { _ in standardNormal(&rng) * scale }
-        default:
+        case .pixels:
             base = rows * cols
             projection = []
         }
@@ -50,7 +50,7 @@ struct RouterFeatures {
         precondition(x.count == inputSize && out.count == dimension, "RouterFeatures: image \(x.count) / out \(out.count), expected \(inputSize) / \(dimension)")
         let base = dimension - (bias ? 1 : 0)
         switch kind {
-        case "pooled":
+        case .pooled:
             let pr = (rows + 3) / 4, pc = (cols + 3) / 4
             for i in 0..<base { out[i] = 0 }
             // out[r/4, c/4] = mean of its 4×4 block (edge blocks divide by their own size)
@@ -61,7 +61,7 @@ struct RouterFeatures {
                     out[br * pc + bc] /= Float(h * w)
                 }
             }
-        case "projected":
+        case .projected:
             let n = inputSize
             // y_k = Σ_p R[k,p]·x_p
             for k in 0..<base {
@@ -69,7 +69,7 @@ struct RouterFeatures {
                 for p in 0..<n { s += projection[k * n + p] * x[p] }
                 out[k] = s
             }
-        default:
+        case .pixels:
             for i in 0..<base { out[i] = x[i] }
         }
         if bias { out[base] = 1 }

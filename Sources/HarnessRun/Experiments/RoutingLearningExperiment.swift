@@ -1,3 +1,4 @@
+import Datasets
 import Dispatch
 import Foundation
 import Learning
@@ -28,24 +29,26 @@ struct RoutingLearningExperiment: Experiment {
     func run(progress: ProgressHandler) throws -> RunOutcome {
         let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
         let classGroups = try Self.classGroups(spec)
-        guard let kind = RoutingPolicyKind(rawValue: spec.string("policy")) else {
-            throw RoutingLearningError.unknownPolicy(spec.string("policy"))
-        }
+        let kind = try spec.choice("policy", as: RoutingPolicyKind.self)
         progress(0, "training group experts")
-        let trained = experts.experts(spec: spec, data: data, classGroups: classGroups)
-        let split = spec.string("stream_split")
-        let set = split == "validation" ? data.validation : data.test
-        let length = spec.int("stream_length")
-        guard length <= set.count else { throw RoutingLearningError.streamTooLong(length: length, split: split, available: set.count) }
+        let trained = try experts.experts(spec: spec, data: data, classGroups: classGroups)
+        let split = try spec.choice("stream_split", as: StreamSplit.self)
+        let set: ImageClassificationSet
+        switch split {
+        case .validation: set = data.validation
+        case .test: set = data.test
+        }
+        let length = try spec.int("stream_length")
+        guard length <= set.count else { throw RoutingLearningError.streamTooLong(length: length, split: split.rawValue, available: set.count) }
         var orderRNG = streams.generator("stream-order")
         let stream = RoutingStream(labels: set.labels, classGroups: classGroups, length: length,
-                                   rotates: spec.string("shift") == "rotate", rng: &orderRNG)
+                                   rotates: try spec.choice("shift", as: DomainShift.self) == .rotate, rng: &orderRNG)
         let predictions = trained.predictions(split: split)
-        let features = RouterFeatures(kind: spec.string("router_features"), rows: set.rows, cols: set.cols,
-                                      projectionDim: spec.int("projection_dim"), bias: kind == .linucb, streams: streams)
-        var policy = kind.make(spec: spec, experts: trained.groupCount, features: features.dimension, streams: streams)
+        let features = RouterFeatures(kind: try spec.choice("router_features", as: RouterFeatureKind.self), rows: set.rows, cols: set.cols,
+                                      projectionDim: try spec.int("projection_dim"), bias: kind == .linucb, streams: streams)
+        var policy = try kind.make(spec: spec, experts: trained.groupCount, features: features.dimension, streams: streams)
         var choiceRNG = streams.generator("routing")
-        let window = spec.int("window"), eventEvery = spec.int("event_every")
+        let window = try spec.int("window"), eventEvery = try spec.int("event_every")
         let initialWeights = plasticWeights(policy)
 
         var outcome = RunOutcome()
@@ -145,7 +148,7 @@ struct RoutingLearningExperiment: Experiment {
 
     /// `class_groups` checked: groups numbered 0…G−1 with none empty and G ≥ 2.
     static func classGroups(_ spec: RunSpec) throws -> [Int] {
-        let groups = spec.intList("class_groups")
+        let groups = try spec.intList("class_groups")
         let count = (groups.max() ?? -1) + 1
         guard count >= 2, (0..<count).allSatisfy({ groups.contains($0) }) else {
             throw RoutingLearningError.badClassGroups(groups)
@@ -167,15 +170,12 @@ struct RoutingEvent: Codable, Equatable {
 
 enum RoutingLearningError: Error, CustomStringConvertible {
     case badClassGroups([Int])
-    case unknownPolicy(String)
     case streamTooLong(length: Int, split: String, available: Int)
 
     var description: String {
         switch self {
         case .badClassGroups(let g):
             return "class_groups \(g) must number the groups 0…G−1 (G ≥ 2) with every group used, e.g. [0, 2, 0, 2, 0, 1, 0, 1, 2, 1]"
-        case .unknownPolicy(let p):
-            return "policy '\(p)' is not one of \(RoutingPolicyKind.allCases.map(\.rawValue).joined(separator: ", "))"
         case let .streamTooLong(length, split, available):
             return "stream_length \(length) exceeds the \(available) images of the \(split) split; lower stream_length or raise task.validation_size / test_limit"
         }

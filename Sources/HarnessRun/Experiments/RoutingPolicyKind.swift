@@ -5,26 +5,26 @@ import HarnessStore
 
 extension RoutingPolicyKind {
     /// Builds the policy for `experts` arms on `features`-dimensional contexts.
-    func make(spec: RunSpec, experts: Int, features: Int, streams: RandomStreams) -> any OnlineRouterPolicy {
+    func make(spec: RunSpec, experts: Int, features: Int, streams: RandomStreams) throws -> any OnlineRouterPolicy {
         switch self {
         case .oracle: return OraclePolicy(expertCount: experts)
         case .random: return RandomPolicy(expertCount: experts)
-        case .epsilonGreedy: return EpsilonGreedyBandit(expertCount: experts, epsilon: spec.double("explore_epsilon"))
+        case .epsilonGreedy: return EpsilonGreedyBandit(expertCount: experts, epsilon: try spec.double("explore_epsilon"))
         case .ucb1: return UCB1Bandit(expertCount: experts)
-        case .exp3: return Exp3Bandit(expertCount: experts, gamma: spec.double("exp3_gamma"))
-        case .linucb: return LinUCBBandit(expertCount: experts, dimension: features, alpha: spec.double("linucb_alpha"))
+        case .exp3: return Exp3Bandit(expertCount: experts, gamma: try spec.double("exp3_gamma"))
+        case .linucb: return LinUCBBandit(expertCount: experts, dimension: features, alpha: try spec.double("linucb_alpha"))
         case .backprop:
-            return BackpropRouter(expertCount: experts, featureCount: features, learningRate: Float(spec.double("router_learning_rate")))
+            return BackpropRouter(expertCount: experts, featureCount: features, learningRate: Float(try spec.double("router_learning_rate")))
         case .threeFactor:
             return ThreeFactorRouter(expertCount: experts, featureCount: features,
-                                     learningRate: Float(spec.double("router_learning_rate")),
-                                     temperature: Float(spec.double("router_temperature")),
-                                     useNeuromodulators: spec.model["neuromodulators"]?.boolValue ?? false)
+                                     learningRate: Float(try spec.double("router_learning_rate")),
+                                     temperature: Float(try spec.double("router_temperature")),
+                                     useNeuromodulators: try spec.bool("neuromodulators"))
         case .stdp:
             var rng = streams.generator("stdp-init")
-            let layer = CompetitiveSpikingLayer(inputs: features, neurons: spec.int("stdp_neurons"), rng: &rng)
-            return STDPClusterRouter(expertCount: experts, layer: layer, steps: spec.int("stdp_steps"),
-                                     epsilon: spec.double("explore_epsilon"), forgetting: spec.double("stdp_forgetting"))
+            let layer = CompetitiveSpikingLayer(inputs: features, neurons: try spec.int("stdp_neurons"), rng: &rng)
+            return STDPClusterRouter(expertCount: experts, layer: layer, steps: try spec.int("stdp_steps"),
+                                     epsilon: try spec.double("explore_epsilon"), forgetting: try spec.double("stdp_forgetting"))
         }
     }
 }

@@ -33,9 +33,9 @@ struct SequenceExperiment: Experiment {
     func run(progress: ProgressHandler) throws -> RunOutcome {
         let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
         let source = try SequenceTaskSource(spec: spec, corpus: corpus)
-        let batchSize = spec.int("train_batch"), steps = spec.int("steps"), T = source.modelLength
-        let config = SequenceModelConfig(vocabSize: source.vocabSize, dModel: spec.int("d_model"), layers: spec.int("layers"),
-                                         mixer: try mixerKind(), mlp: spec.model["mlp"]?.boolValue ?? false,
+        let batchSize = try spec.int("train_batch"), steps = try spec.int("steps"), T = source.modelLength
+        let config = SequenceModelConfig(vocabSize: source.vocabSize, dModel: try spec.int("d_model"), layers: try spec.int("layers"),
+                                         mixer: try mixerKind(), mlp: try spec.bool("mlp"),
                                          maxBatch: batchSize, maxT: T)
         var initRNG = streams.generator("init")
         let model = try SequenceModel(config: config, rng: &initRNG)
@@ -44,10 +44,10 @@ struct SequenceExperiment: Experiment {
         var dataRNG = streams.generator("data-train")
         var validationRNG = streams.generator("data-validation")
         var testRNG = streams.generator("data-test")
-        let evaluationCount = spec.int("eval_sequences")
+        let evaluationCount = try spec.int("eval_sequences")
         let validation = try source.evaluationSet(.validation, count: evaluationCount, using: &validationRNG)
         let test = try source.evaluationSet(.test, count: evaluationCount, using: &testRNG)
-        let evalEvery = spec.int("eval_every")
+        let evalEvery = try spec.int("eval_every")
         let validationSeries = source.isLanguageModelling ? "val_bits_per_char" : "val_accuracy"
 
         var outcome = RunOutcome()
@@ -100,17 +100,17 @@ struct SequenceExperiment: Experiment {
 
         if case .inductionHeads = source {
             progress(Double(steps) / Double(steps + 1), "induction heads at longer lengths")
-            let lengths = spec.intList("test_lengths")
-            let softmaxLimit = isSoftmax ? spec.int("softmax_max_test_len") : Int.max
+            let lengths = try spec.intList("test_lengths")
+            let softmaxLimit = try isSoftmax ? try spec.int("softmax_max_test_len") : Int.max
             for N in lengths where N <= softmaxLimit {
                 var lengthRNG = streams.generator("data-test-length-\(N)")
-                let accuracy = try LengthGeneralization.inductionAccuracy(model, inputLength: N, count: spec.int("test_sequences"),
+                let accuracy = try LengthGeneralization.inductionAccuracy(model, inputLength: N, count: try spec.int("test_sequences"),
                                                                          using: &lengthRNG)
                 outcome.metric("accuracy_len_\(N)", accuracy, "fraction")
             }
         }
 
-        let repeats = spec.int("throughput_repeats")
+        let repeats = try spec.int("throughput_repeats")
         if repeats > 0 {
             let batch = try source.trainingBatch(count: batchSize, using: &dataRNG)
             let rates = Throughputs.measure(model, batch: batch, repeats: repeats)
@@ -121,40 +121,43 @@ struct SequenceExperiment: Experiment {
         return outcome
     }
 
-    private var isSoftmax: Bool { spec.string("mixer") == "softmax-attention" }
+    private var isSoftmax: Bool {
+        get throws { try spec.choice("mixer", as: MixerKind.Name.self) == .softmaxAttention }
+    }
 
     private func mixerKind() throws -> MixerKind {
-        let C = spec.int("d_model"), H = spec.int("heads")
-        switch spec.string("mixer") {
-        case "mamba":
-            return .mamba(dState: spec.int("d_state"), dConv: spec.int("d_conv"), expand: spec.int("expand"))
-        case "linear-attention", "softmax-attention":
+        let C = try spec.int("d_model"), H = try spec.int("heads")
+        let name = try spec.choice("mixer", as: MixerKind.Name.self)
+        switch name {
+        case .mamba:
+            return .mamba(dState: try spec.int("d_state"), dConv: try spec.int("d_conv"), expand: try spec.int("expand"))
+        case .linearAttention, .softmaxAttention:
             guard C % H == 0 else { throw SequenceExperimentError.headsDoNotDivide(dModel: C, heads: H) }
-            return isSoftmax ? .softmaxAttention(heads: H) : .linearAttention(heads: H, normalize: spec.model["normalize"]?.boolValue ?? true)
-        case let other:
-            throw SequenceExperimentError.unknownMixer(other)
+            return name == .softmaxAttention ? .softmaxAttention(heads: H) : .linearAttention(heads: H, normalize: try spec.bool("normalize"))
         }
     }
 
     private func makeOptimizer() throws -> Adam {
-        let name = spec.string("optimizer")
-        guard name == "adam" || name == "adamw" else { throw SequenceExperimentError.unsupportedOptimizer(name) }
-        return Adam(learningRate: Float(spec.double("learning_rate")), beta1: Float(spec.double("beta1")),
-                    beta2: Float(spec.double("beta2")), epsilon: Float(spec.double("epsilon")),
-                    weightDecay: Float(spec.double("weight_decay")), decoupled: name == "adamw")
+        let kind = try spec.choice("optimizer", as: OptimizerKind.self)
+        switch kind {
+        case .adam, .adamw:
+            return Adam(learningRate: Float(try spec.double("learning_rate")), beta1: Float(try spec.double("beta1")),
+                        beta2: Float(try spec.double("beta2")), epsilon: Float(try spec.double("epsilon")),
+                        weightDecay: Float(try spec.double("weight_decay")), decoupled: kind == .adamw)
+        case .sgd:
+            throw SequenceExperimentError.unsupportedOptimizer(kind.rawValue)
+        }
     }
 }
 
 /// A sequence run's config that cannot be built.
 enum SequenceExperimentError: Error, CustomStringConvertible {
     case headsDoNotDivide(dModel: Int, heads: Int)
-    case unknownMixer(String)
     case unsupportedOptimizer(String)
 
     var description: String {
         switch self {
         case let .headsDoNotDivide(C, H): return "heads \(H) must divide d_model \(C); choose heads from the divisors of d_model"
-        case let .unknownMixer(name): return "mixer '\(name)' is not registered; expected mamba, linear-attention or softmax-attention"
         case let .unsupportedOptimizer(name): return "optimizer '\(name)' is not supported for model sequence; use adam or adamw"
         }
     }

@@ -20,27 +20,25 @@ enum SequenceTaskSource {
     enum Split: String { case validation, test }
 
     init(spec: RunSpec, corpus: CharacterCorpus?) throws {
-        let T = spec.int("seq_len")
-        switch spec.string("seq_task") {
-        case "mqar":
-            self = .mqar(try SyntheticMQAR(vocabSize: spec.int("vocab_size"), seqLen: T, numKVPairs: spec.int("num_kv_pairs"),
-                                           powerA: spec.double("power_a")))
-        case "selective-copying":
-            let M = spec.int("copy_tokens")
+        let T = try spec.int("seq_len")
+        switch try spec.choice("seq_task", as: SequenceTaskKind.self) {
+        case .mqar:
+            self = .mqar(try SyntheticMQAR(vocabSize: try spec.int("vocab_size"), seqLen: T, numKVPairs: try spec.int("num_kv_pairs"),
+                                           powerA: try spec.double("power_a")))
+        case .selectiveCopying:
+            let M = try spec.int("copy_tokens")
             guard T > 2 * M else {
                 throw SequenceTaskError.invalidParameters(task: "selective-copying", reason: "seq_len \(T) must exceed 2 × copy_tokens = \(2 * M)")
             }
-            self = .selectiveCopying(try SelectiveCopying(noiseLength: T - 2 * M, memorizeCount: M, alphabetSize: spec.int("vocab_size")))
-        case "induction-heads":
+            self = .selectiveCopying(try SelectiveCopying(noiseLength: T - 2 * M, memorizeCount: M, alphabetSize: try spec.int("vocab_size")))
+        case .inductionHeads:
             guard T >= 3 else { throw SequenceTaskError.invalidParameters(task: "induction-heads", reason: "seq_len \(T) must be ≥ 3") }
             self = .inductionHeads(inputLength: T)
-        case "char-lm":
+        case .charLM:
             guard let corpus else {
-                throw SequenceTaskError.corpusNotFound(path: spec.string("char_corpus"), remedy: "internal: the registry did not load the corpus")
+                throw SequenceTaskError.corpusNotFound(path: try spec.string("char_corpus"), remedy: "internal: the registry did not load the corpus")
             }
             self = .characters(corpus, length: T)
-        case let other:
-            throw SequenceTaskError.invalidParameters(task: other, reason: "unknown seq_task; expected mqar, selective-copying, induction-heads or char-lm")
         }
     }
 

@@ -16,16 +16,16 @@ protocol TrainableClassifier: AnyObject {
 }
 
 /// Builds the optimizer a run's config names (`optimizer`, `learning_rate`, …).
-func makeOptimizer(_ spec: RunSpec) -> any Optimizer {
-    let lr = Float(spec.double("learning_rate"))
-    let decay = Float(spec.double("weight_decay"))
-    switch spec.string("optimizer") {
-    case "sgd":
-        return SGD(learningRate: lr, momentum: Float(spec.double("momentum")), weightDecay: decay)
-    default:
-        return Adam(learningRate: lr, beta1: Float(spec.double("beta1")), beta2: Float(spec.double("beta2")),
-                    epsilon: Float(spec.double("epsilon")), weightDecay: decay,
-                    decoupled: spec.string("optimizer") == "adamw")
+func makeOptimizer(_ spec: RunSpec) throws -> any Optimizer {
+    let lr = Float(try spec.double("learning_rate"))
+    let decay = Float(try spec.double("weight_decay"))
+    let kind = try spec.choice("optimizer", as: OptimizerKind.self)
+    switch kind {
+    case .sgd:
+        return SGD(learningRate: lr, momentum: Float(try spec.double("momentum")), weightDecay: decay)
+    case .adam, .adamw:
+        return Adam(learningRate: lr, beta1: Float(try spec.double("beta1")), beta2: Float(try spec.double("beta2")),
+                    epsilon: Float(try spec.double("epsilon")), weightDecay: decay, decoupled: kind == .adamw)
     }
 }
 
@@ -33,11 +33,11 @@ final class DenseClassifier: TrainableClassifier {
     let model: MLPClassifier
     var optimizer: any Optimizer
 
-    init(spec: RunSpec, inputSize: Int, classes: Int, maxBatch: Int, streams: RandomStreams) {
+    init(spec: RunSpec, inputSize: Int, classes: Int, maxBatch: Int, streams: RandomStreams) throws {
         var initRNG = streams.generator("init")
-        model = MLPClassifier(inputSize: inputSize, hidden: spec.intList("hidden"), classes: classes,
+        model = MLPClassifier(inputSize: inputSize, hidden: try spec.intList("hidden"), classes: classes,
                               maxBatch: maxBatch, rng: &initRNG)
-        optimizer = makeOptimizer(spec)
+        optimizer = try makeOptimizer(spec)
     }
 
     var parameterCount: Int { model.parameterCount }
@@ -62,43 +62,28 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
         var initRNG = streams.generator("init")
         model = try MoEClassifier(config: Self.config(spec), inputSize: inputSize, classes: classes,
                                   maxBatch: maxBatch, rng: &initRNG)
-        optimizer = makeOptimizer(spec)
+        optimizer = try makeOptimizer(spec)
         routingRNG = streams.generator("routing")
     }
 
-    /// Maps config keys onto `MoEConfig` (see ExperimentSchema for their meaning).
+    /// Maps config keys onto `MoEConfig` (see ExperimentSchema for their meaning and defaults:
+    /// every key of the schema is read here, so no MoEConfig default stands in for one).
     static func config(_ spec: RunSpec) throws -> MoEConfig {
-        let router: MoEConfig.RouterKind
-        switch spec.string("router") {
-        case "noisy-top-k": router = .noisyTopK
-        case "spiking": router = .spiking
-        case "hash": router = .hash
-        case "random": router = .random
-        case "dense": router = .dense
-        default: router = .softmax
-        }
-        let alpha = Float(spec.double("balance_coefficient"))
-        let balancing: LoadBalancingLoss
-        switch spec.string("load_balancing") {
-        case "none": balancing = .none
-        case "variance": balancing = .variance(coefficient: alpha)
-        case "importance-load": balancing = .importanceAndLoad(importance: alpha, load: alpha)
-        case "switch-all-slots": balancing = .switchAllSlots(alpha: alpha)
-        default: balancing = .switchTransformer(alpha: alpha)
-        }
-        let reset = ResetMechanism(rawValue: spec.string("reset")) ?? .subtract
-        let surrogate: SurrogateGradient = spec.string("surrogate") == "fast-sigmoid" ? .fastSigmoid(slope: 25) : .arctan(alpha: 2)
-        let capacity = spec.double("capacity_factor")
+        let balancing = LoadBalancingLoss(kind: try spec.choice("load_balancing", as: LoadBalancingKind.self),
+                                          coefficient: Float(try spec.double("balance_coefficient")))
+        let capacity = try spec.double("capacity_factor")
         let config = MoEConfig(
-            router: router, experts: spec.int("experts"), topK: spec.int("top_k"), modelWidth: spec.int("model_width"),
-            expertHidden: spec.int("expert_hidden"), expertKind: spec.string("expert_kind") == "conv1d" ? .conv1d : .mlp,
-            temperature: Float(spec.double("temperature")), capacityFactor: capacity > 0 ? Float(capacity) : nil,
-            routedLearning: spec.model["routed_learning"]?.boolValue ?? true, loadBalancing: balancing,
+            router: try spec.choice("router", as: MoEConfig.RouterKind.self), experts: try spec.int("experts"),
+            topK: try spec.int("top_k"), modelWidth: try spec.int("model_width"), expertHidden: try spec.int("expert_hidden"),
+            expertKind: try spec.choice("expert_kind", as: MoEConfig.ExpertKind.self),
+            temperature: Float(try spec.double("temperature")), capacityFactor: capacity > 0 ? Float(capacity) : nil,
+            routedLearning: try spec.bool("routed_learning"), loadBalancing: balancing,
             spiking: MoEConfig.SpikingSettings(
-                timeSteps: spec.int("time_steps"),
-                lif: LIFParameters(beta: Float(spec.double("beta")), threshold: Float(spec.double("threshold")),
-                                   reset: reset, surrogate: surrogate),
-                population: spec.int("population")))
+                timeSteps: try spec.int("time_steps"),
+                lif: LIFParameters(beta: Float(try spec.double("beta")), threshold: Float(try spec.double("threshold")),
+                                   reset: try spec.choice("reset", as: ResetMechanism.self),
+                                   surrogate: try spec.choice("surrogate", as: SurrogateKind.self).gradient),
+                population: try spec.int("population")))
         try config.validate()
         return config
     }

@@ -1,0 +1,49 @@
+/// The closed sets that only the harness knows (lower targets own theirs: `MoEConfig.RouterKind`,
+/// `LoadBalancingKind`, `ResetMechanism`, `SurrogateKind`, `MixerKind.Name`, `SequenceTaskKind`,
+/// `RoutingPolicyKind`). Raw values are the config spelling, so the schema's accepted values,
+/// the parser (`init(rawValue:)`) and every exhaustive switch read the same list.
+
+/// `task.dataset`: the IDX image set, or `sequence` for `model: sequence` (task set per variant).
+public enum DatasetKind: String, CaseIterable, Sendable {
+    case fashionMNIST = "fashion-mnist"
+    case mnist
+    case sequence
+}
+
+/// `model`: which experiment kind runs the variant.
+public enum ModelKind: String, CaseIterable, Sendable {
+    case mlp
+    case moe
+    case sequence
+    case onlineRouter = "online-router"
+}
+
+/// `optimizer`.
+public enum OptimizerKind: String, CaseIterable, Sendable {
+    /// L2 decay added to the gradient.
+    case adam
+    /// Decoupled weight decay (Loshchilov & Hutter).
+    case adamw
+    /// With momentum.
+    case sgd
+}
+
+/// `stream_split`: the images the online router sees.
+public enum StreamSplit: String, CaseIterable, Sendable {
+    case test
+    case validation
+}
+
+/// `shift`: the domain shift at the stream's midpoint.
+public enum DomainShift: String, CaseIterable, Sendable {
+    /// Rotate the experts' index order by one.
+    case rotate
+    case none
+}
+
+/// `router_features`: what the online router sees of an image.
+public enum RouterFeatureKind: String, CaseIterable, Sendable {
+    case pixels
+    case pooled
+    case projected
+}

@@ -1,0 +1,163 @@
+import Datasets
+import Learning
+import MoE
+import Sequence
+import Spiking
+import Testing
+@testable import HarnessConfig
+
+/// One closed set of config values: where its key lives, a model it belongs to, the spelling
+/// configs use (written out, so a renamed case breaks this test before it breaks a config) and
+/// the enum the runner parses it with.
+struct ClosedSet: CustomTestStringConvertible, Sendable {
+    let section: String
+    let key: String
+    let model: String
+    let spelling: [String]
+    let allCases: [String]
+
+    init<E: RawRepresentable & CaseIterable>(_ section: String, _ key: String, model: String = "mlp",
+                                             _ spelling: [String], _ type: E.Type) where E.RawValue == String {
+        self.section = section
+        self.key = key
+        self.model = model
+        self.spelling = spelling
+        allCases = type.allCases.map(\.rawValue)
+    }
+
+    var keyPath: String { "\(section).\(key)" }
+    var testDescription: String { keyPath }
+
+    static let all: [ClosedSet] = [
+        ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "sequence"], DatasetKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router"], ModelKind.self),
+        ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
+        ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense"], MoEConfig.RouterKind.self),
+        ClosedSet("base", "expert_kind", model: "moe", ["mlp", "conv1d"], MoEConfig.ExpertKind.self),
+        ClosedSet("base", "load_balancing", model: "moe", ["none", "switch", "switch-all-slots", "variance", "importance-load"],
+                  LoadBalancingKind.self),
+        ClosedSet("base", "reset", model: "moe", ["subtract", "zero", "none"], ResetMechanism.self),
+        ClosedSet("base", "surrogate", model: "moe", ["arctan", "fast-sigmoid"], SurrogateKind.self),
+        ClosedSet("base", "mixer", model: "sequence", ["mamba", "linear-attention", "softmax-attention"], MixerKind.Name.self),
+        ClosedSet("base", "seq_task", model: "sequence", ["mqar", "selective-copying", "induction-heads", "char-lm"], SequenceTaskKind.self),
+        ClosedSet("base", "policy", model: "online-router",
+                  ["oracle", "random", "epsilon-greedy", "ucb1", "exp3", "linucb", "backprop", "three-factor", "stdp"], RoutingPolicyKind.self),
+        ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),
+        ClosedSet("base", "shift", model: "online-router", ["rotate", "none"], DomainShift.self),
+        ClosedSet("base", "router_features", model: "online-router", ["pixels", "pooled", "projected"], RouterFeatureKind.self),
+    ]
+
+    /// A config whose `keyPath` holds `value` and is otherwise valid for `model`.
+    func yaml(value: String) -> String {
+        let dataset = model == "sequence" ? "sequence" : "fashion-mnist"
+        var lines = ["schema: 1", "name: closed", "version: 1", "seeds: [0]", "task:"]
+        lines.append(section == "task" ? "  \(key): \(value)" : "  dataset: \(dataset)")
+        lines.append("base:")
+        if !(section == "base" && key == "model") { lines.append("  model: \(model)") }
+        if section == "base" { lines.append("  \(key): \(value)") }
+        lines += ["variants:", "  only: {}"]
+        return lines.joined(separator: "\n")
+    }
+}
+
+@Suite("Closed sets: enums, schema and errors agree")
+struct ClosedSetTests {
+    @Test("an unknown value of a closed-set key is an error naming the file, line, key path and every accepted value",
+          arguments: ClosedSet.all)
+    func unknownValueIsAnError(set: ClosedSet) throws {
+        let yaml = set.yaml(value: "bogus")
+        let line = try #require(yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasSuffix(": bogus") }) + 1
+        let expected = ConfigError(file: "closed.yaml", line: line, keyPath: set.keyPath,
+                                   message: "'bogus' is not allowed; expected one of " + set.spelling.joined(separator: ", "))
+        #expect(throws: expected) { try SuiteSpec.parse(yaml: yaml, path: "closed.yaml") }
+        #expect(expected.description.hasPrefix("closed.yaml:\(line): \(set.keyPath): 'bogus' is not allowed"))
+    }
+
+    @Test("every accepted value of a closed-set key loads", arguments: ClosedSet.all)
+    func everyAcceptedValueLoads(set: ClosedSet) throws {
+        // Sequence tasks need a dataset of `sequence`; the image models need an image data set.
+        for value in set.spelling where !(set.key == "dataset" && value == "sequence") && !(set.key == "model" && value == "sequence") {
+            #expect(throws: Never.self, "\(set.keyPath): \(value)") { _ = try SuiteSpec.parse(yaml: set.yaml(value: value), path: "closed.yaml") }
+        }
+    }
+
+    @Test("each enum's cases, in order, are exactly the schema's accepted values and the config spelling")
+    func enumsMatchTheSchema() throws {
+        let tables = ["task": ExperimentSchema.task, "base": ExperimentSchema.base]
+        for set in ClosedSet.all {
+            let field = try #require(tables[set.section]?.first { $0.key == set.key }, "\(set.keyPath) is not in the schema")
+            guard case .choice(let options) = field.kind else {
+                Issue.record("\(set.keyPath) is not a choice key")
+                continue
+            }
+            #expect(options == set.allCases, "\(set.keyPath)")
+            #expect(options == set.spelling, "\(set.keyPath)")
+        }
+    }
+
+    @Test("every choice key of the schema has its closed set listed here")
+    func everyChoiceKeyIsCovered() {
+        let covered = Set(ClosedSet.all.map(\.keyPath))
+        let sections = [("task", ExperimentSchema.task), ("base", ExperimentSchema.base)]
+        for (section, table) in sections {
+            for field in table {
+                if case .choice = field.kind { #expect(covered.contains("\(section).\(field.key)"), "\(section).\(field.key)") }
+            }
+        }
+    }
+}
+
+@Suite("Run spec accessors")
+struct RunSpecAccessorTests {
+    static func run() throws -> RunSpec {
+        let yaml = """
+        schema: 1
+        name: demo
+        version: 1
+        seeds: [7]
+        base:
+          model: moe
+        variants:
+          only: {}
+        """
+        return try #require(try SuiteSpec.parse(yaml: yaml, path: "demo.yaml").expand().first)
+    }
+
+    @Test("a present key reads with its type, and a choice parses into its enum")
+    func presentKeysRead() throws {
+        let spec = try Self.run()
+        #expect(try spec.int("top_k") == 2)
+        #expect(try spec.double("temperature") == 1)
+        #expect(try spec.bool("routed_learning"))
+        #expect(try spec.string("router") == "softmax")
+        #expect(try spec.choice("router", as: MoEConfig.RouterKind.self) == .softmax)
+        #expect(try spec.choice("load_balancing", as: LoadBalancingKind.self) == .switch)
+    }
+
+    @Test("an unknown or missing key throws naming the run and the key")
+    func unknownKeyThrows() throws {
+        let spec = try Self.run()
+        #expect(throws: RunSpecError.missingKey(run: "demo/only seed 7", key: "hiden")) { try spec.int("hiden") }
+        // `mixer` belongs to model sequence, so a MoE run does not hold it.
+        #expect(throws: RunSpecError.missingKey(run: "demo/only seed 7", key: "mixer")) { try spec.string("mixer") }
+        #expect(throws: RunSpecError.missingKey(run: "demo/only seed 7", key: "policy")) {
+            try spec.choice("policy", as: RoutingPolicyKind.self)
+        }
+    }
+
+    @Test("a key read as the wrong type or the wrong closed set throws instead of reading 0 or a default case")
+    func wrongTypeThrows() throws {
+        let spec = try Self.run()
+        #expect(throws: RunSpecError.wrongType(run: "demo/only seed 7", key: "router", expected: "an integer", found: "softmax")) {
+            try spec.int("router")
+        }
+        #expect(throws: RunSpecError.wrongType(run: "demo/only seed 7", key: "top_k", expected: "true or false", found: "2")) {
+            try spec.bool("top_k")
+        }
+        #expect {
+            try spec.choice("router", as: OptimizerKind.self)
+        } throws: { error in
+            "\(error)" == "demo/only seed 7: router 'softmax' is not one of adam, adamw, sgd"
+        }
+    }
+}
