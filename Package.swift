@@ -67,6 +67,9 @@ let package = Package(
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
         ]),
+        // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
+        // smoke suite and compare its output with Tests/CLITests/Golden/.
+        .testTarget(name: "CLITests", dependencies: ["biomoe", "Metrics"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )
