@@ -16,8 +16,8 @@ struct Biomoe: ParsableCommand {
         A suite config (experiments/NAME.yaml) expands into runs (variants × seeds). `run` trains \
         and evaluates every run not yet complete and records each in the working database \
         results/runs/NAME.sqlite; `report` renders reports/NAME/ from a database alone; `publish` \
-        writes results/NAME.sqlite without per-sample predictions, for git, and its report. `baseline update` snapshots the results \
-        into baselines/NAME.json; `compare` and `gate` hold later results to it.
+        writes results/NAME.sqlite without per-sample predictions, for git, and its report. \
+        `baseline update` snapshots the results into baselines/NAME.json; `compare` and `gate` hold later results to it.
 
         Exit codes: 0 success; 1 usage or input error (bad config or option, missing data file, \
         malformed baseline); 2 gate: a regression; 3 some runs failed (recorded with their error; \

@@ -19,7 +19,8 @@ struct PublishCommand: ParsableCommand {
         renamed over the old one, so re-publishing replaces it atomically. The report is then \
         rendered from the published file, so `biomoe report <suite> --db results/<suite>.sqlite` \
         reproduces it byte for byte (scripts/check-reports.sh checks this in CI). The report's \
-        path is printed last.
+        path is printed last. A published file is in rollback-journal mode, which biomoe opens \
+        read-only: reading it never changes its bytes, and `run` cannot add to it.
 
         Example: biomoe publish routing   (reads results/runs/routing.sqlite)
         """
