@@ -70,6 +70,9 @@ let package = Package(
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
             "MoE", "Spiking", "Sequence", "Datasets",
         ]),
+        // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
+        // smoke suite and compare its output with Tests/CLITests/Golden/.
+        .testTarget(name: "CLITests", dependencies: ["biomoe", "Metrics"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

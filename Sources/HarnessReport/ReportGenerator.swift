@@ -46,8 +46,9 @@ public struct ReportGenerator {
         let runIds = runRows.compactMap(\.id)
         let metricRows = try store.metrics(runIds: runIds)
         var runs: [ReportInput.Run] = []
-        var reliability: [String: [ReportInput.ReliabilityBin]] = [:]
-        var pooled: [String: (probabilities: [Float], labels: [Int32], classes: Int)] = [:]
+        // Reliability: each run's bin totals (stored by `publish`, else from its predictions),
+        // added over a variant's runs in run order, so a published file gives the same bytes.
+        var pooled: [String: [ReliabilityTotal]] = [:]
         for row in runRows {
             guard let id = row.id else { continue }
             let mine = metricRows.filter { $0.runId == id }
@@ -59,20 +60,18 @@ public struct ReportGenerator {
                 metrics: Dictionary(uniqueKeysWithValues: mine.map { ($0.name, $0.value) }),
                 units: Dictionary(uniqueKeysWithValues: mine.map { ($0.name, $0.unit) }),
                 series: series))
-            let predictions = try store.predictions(runId: id)
-            guard let classes = predictions.first?.probabilities.count else { continue }
-            var entry = pooled[row.variant] ?? ([], [], classes)
-            for p in predictions {
-                entry.probabilities += p.probabilities
-                entry.labels.append(Int32(p.label))
+            guard let totals = try store.reliabilityTotals(runId: id) else { continue }
+            if let sum = pooled[row.variant] {
+                pooled[row.variant] = zip(sum, totals).map { $0.adding($1) }
+            } else {
+                pooled[row.variant] = totals
             }
-            pooled[row.variant] = entry
         }
-        for (variant, entry) in pooled {
-            reliability[variant] = ClassificationMetrics.reliabilityBins(
-                probabilities: entry.probabilities, labels: entry.labels, classes: entry.classes, bins: 15
-            ).map { ReportInput.ReliabilityBin(lower: $0.lower, upper: $0.upper, count: $0.count,
-                                               meanConfidence: $0.meanConfidence, accuracy: $0.accuracy) }
+        var reliability: [String: [ReportInput.ReliabilityBin]] = [:]
+        for (variant, totals) in pooled {
+            reliability[variant] = ClassificationMetrics.reliabilityBins(totals: totals)
+                .map { ReportInput.ReliabilityBin(lower: $0.lower, upper: $0.upper, count: $0.count,
+                                                  meanConfidence: $0.meanConfidence, accuracy: $0.accuracy) }
         }
         let environments = try Set(runRows.map(\.environmentId)).sorted().compactMap { try store.environment(id: $0) }
         let variants = RunRow.variantOrder(runRows)

@@ -66,11 +66,19 @@ extension ClassificationMetrics {
     private static func binTotals(
         probabilities: UnsafeBufferPointer<Float>, labels: [Int32], classes: Int, bins: Int
     ) -> (bins: [ReliabilityBin], rowsWithNaN: Int) {
+        let totals = reliabilityTotals(probabilities: probabilities, labels: labels, classes: classes, bins: bins)
+        return (reliabilityBins(totals: totals.totals), totals.rowsWithNaN)
+    }
+
+    /// Per-bin count, confidence sum and correct count: the sums behind a reliability diagram.
+    /// Unlike means they add, so diagrams pooled over several evaluations can be built from each
+    /// evaluation's totals (``reliabilityBins(totals:)`` after ``ReliabilityTotal/adding(_:)``).
+    public static func reliabilityTotals(
+        probabilities: UnsafeBufferPointer<Float>, labels: [Int32], classes: Int, bins: Int
+    ) -> (totals: [ReliabilityTotal], rowsWithNaN: Int) {
         checkShapes(probabilities: probabilities, labels: labels, classes: classes)
         precondition(bins > 0, "bins must be positive, got \(bins)")
-        var counts = [Int](repeating: 0, count: bins)
-        var confidenceSums = [Double](repeating: 0, count: bins)
-        var correctCounts = [Int](repeating: 0, count: bins)
+        var totals = [ReliabilityTotal](repeating: ReliabilityTotal(), count: bins)
         var rowsWithNaN = 0
         for n in 0..<labels.count {
             let top = topOne(probabilities, row: n, classes: classes)
@@ -79,17 +87,41 @@ extension ClassificationMetrics {
                 continue
             }
             let b = binIndex(confidence: top.confidence, bins: bins)
-            counts[b] += 1
-            confidenceSums[b] += top.confidence
-            if top.predicted == Int(labels[n]) { correctCounts[b] += 1 }
+            totals[b].count += 1
+            totals[b].confidenceSum += top.confidence
+            if top.predicted == Int(labels[n]) { totals[b].correct += 1 }
         }
-        let result = (0..<bins).map { b in
+        return (totals, rowsWithNaN)
+    }
+
+    /// The diagram of per-bin totals: bin b of `totals.count` covers (b/B, (b+1)/B].
+    public static func reliabilityBins(totals: [ReliabilityTotal]) -> [ReliabilityBin] {
+        let bins = totals.count
+        return totals.enumerated().map { b, total in
             ReliabilityBin(
-                lower: Double(b) / Double(bins), upper: Double(b + 1) / Double(bins), count: counts[b],
-                meanConfidence: counts[b] > 0 ? confidenceSums[b] / Double(counts[b]) : .nan,
-                accuracy: counts[b] > 0 ? Double(correctCounts[b]) / Double(counts[b]) : .nan)
+                lower: Double(b) / Double(bins), upper: Double(b + 1) / Double(bins), count: total.count,
+                meanConfidence: total.count > 0 ? total.confidenceSum / Double(total.count) : .nan,
+                accuracy: total.count > 0 ? Double(total.correct) / Double(total.count) : .nan)
         }
-        return (result, rowsWithNaN)
+    }
+}
+
+/// The sums of one reliability bin: rows, their summed top-1 confidence, and how many were right.
+public struct ReliabilityTotal: Sendable, Equatable, Codable {
+    public var count: Int
+    public var confidenceSum: Double
+    public var correct: Int
+
+    public init(count: Int = 0, confidenceSum: Double = 0, correct: Int = 0) {
+        self.count = count
+        self.confidenceSum = confidenceSum
+        self.correct = correct
+    }
+
+    /// Both bins' rows together (the confidence sums add in the order given).
+    public func adding(_ other: ReliabilityTotal) -> ReliabilityTotal {
+        ReliabilityTotal(count: count + other.count, confidenceSum: confidenceSum + other.confidenceSum,
+                         correct: correct + other.correct)
     }
 }
 
@@ -108,6 +140,13 @@ extension ClassificationMetrics {
     public static func maximumCalibrationError(probabilities: [Float], labels: [Int32], classes: Int, bins: Int = 15) -> Double {
         probabilities.withUnsafeBufferPointer {
             maximumCalibrationError(probabilities: $0, labels: labels, classes: classes, bins: bins)
+        }
+    }
+
+    public static func reliabilityTotals(probabilities: [Float], labels: [Int32], classes: Int, bins: Int = 15)
+        -> (totals: [ReliabilityTotal], rowsWithNaN: Int) {
+        probabilities.withUnsafeBufferPointer {
+            reliabilityTotals(probabilities: $0, labels: labels, classes: classes, bins: bins)
         }
     }
 }

@@ -30,7 +30,7 @@ struct BaselineUpdateCommand: ParsableCommand {
         the same database always writes the same bytes and a diff reads well in review. Every \
         (variant, seed) of the config must be complete.
 
-        Example: biomoe baseline update smoke   (reads results/smoke.sqlite)
+        Example: biomoe baseline update smoke   (reads results/runs/smoke.sqlite)
         """
     )
 

@@ -14,16 +14,17 @@ struct Biomoe: ParsableCommand {
         abstract: "Reproducible experiments for brain-inspired mixture-of-experts research.",
         discussion: """
         A suite config (experiments/NAME.yaml) expands into runs (variants × seeds). `run` trains \
-        and evaluates every run not yet complete and records each in results/NAME.sqlite; `report` \
-        renders reports/NAME/ from that database alone. `baseline update` snapshots the results \
-        into baselines/NAME.json; `compare` and `gate` hold later results to it.
+        and evaluates every run not yet complete and records each in the working database \
+        results/runs/NAME.sqlite; `report` renders reports/NAME/ from a database alone; `publish` \
+        writes results/NAME.sqlite without per-sample predictions, for git, and its report. \
+        `baseline update` snapshots the results into baselines/NAME.json; `compare` and `gate` hold later results to it.
 
         Exit codes: 0 success; 1 usage or input error (bad config or option, missing data file, \
         malformed baseline); 2 gate: a regression; 3 some runs failed (recorded with their error; \
         rerun to retry them); 4 gate: only improvements (update the baseline on purpose); \
         5 gate/compare: baseline missing or not comparable (config hash or version changed).
         """,
-        subcommands: [RunCommand.self, SchemaCommand.self, ReportCommand.self, ListCommand.self, ExportCommand.self,
+        subcommands: [RunCommand.self, SchemaCommand.self, ReportCommand.self, PublishCommand.self, ListCommand.self, ExportCommand.self,
                       BaselineCommand.self, CompareCommand.self, GateCommand.self]
     )
 

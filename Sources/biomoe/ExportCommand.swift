@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
         printed with 9 significant digits, enough to round-trip Float32 exactly).
         metrics: one row per run and metric, columns suite,run,variant,seed,metric,value,unit.
 
-        Example: biomoe export predictions --db results/smoke.sqlite --run 1 --format csv > preds.csv
+        Example: biomoe export predictions --db results/runs/smoke.sqlite --run 1 --format csv > preds.csv
         """
     )
 

@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the suites and runs a results database holds, with their status.",
-        discussion: "Without --db, every results/*.sqlite is listed.\n\nExample: biomoe list --db results/smoke.sqlite"
+        discussion: "Without --db, every working database results/runs/*.sqlite, then every published results/*.sqlite, is listed.\n\nExample: biomoe list --db results/runs/smoke.sqlite"
     )
 
     @OptionGroup var database: DatabaseOption
@@ -23,9 +23,11 @@ struct ListCommand: ParsableCommand {
         if let path = database.path {
             paths = [path]
         } else {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: "results")) ?? []
-            paths = names.filter { $0.hasSuffix(".sqlite") }.sorted().map { "results/\($0)" }
-            if paths.isEmpty { print("no databases in results/ — run a suite first: biomoe run experiments/smoke.yaml") }
+            paths = ["results/runs", "results"].flatMap { directory in
+                ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+                    .filter { $0.hasSuffix(".sqlite") }.sorted().map { "\(directory)/\($0)" }
+            }
+            if paths.isEmpty { print("no databases in results/runs/ or results/ — run a suite first: biomoe run experiments/smoke.yaml") }
         }
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else {

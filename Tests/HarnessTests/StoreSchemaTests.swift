@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Result store schema")
 struct StoreSchemaTests {
-    @Test("migration v1 creates every table and turns foreign keys on")
+    @Test("the migrations create every table and turns foreign keys on")
     func migrationCreatesTables() throws {
         let store = try ResultStore.inMemory()
         let (tables, applied, foreignKeys) = try store.writer.read { db in
@@ -22,7 +22,7 @@ struct StoreSchemaTests {
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(tables == ["environment", "event", "invocation", "metric", "param", "prediction",
-                           "run", "series", "suite"])
+                           "reliability", "run", "series", "suite"])
         #expect(applied == ["v1", "v2", "v3"])
         #expect(foreignKeys == 1)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HarnessConfig
+import Metrics
 
 /// A suite with how far along it is, for `biomoe list`.
 public struct SuiteSummary: Hashable, Sendable {
@@ -140,6 +141,38 @@ extension ResultStore {
             try PredictionRow.filter(PredictionRow.Columns.runId == runId)
                 .order(PredictionRow.Columns.sampleIndex).fetchAll(db)
         }
+    }
+
+    /// A run's reliability bin totals (``ReliabilityRow/binCount`` bins): the stored `reliability`
+    /// rows when the file has them (a published file), else computed from the run's predictions
+    /// with the same function `publish` uses; nil when the run has neither (no predictions).
+    public func reliabilityTotals(runId: Int64) throws -> [ReliabilityTotal]? {
+        let stored = try writer.read { db in
+            try ReliabilityRow.filter(ReliabilityRow.Columns.runId == runId)
+                .order(ReliabilityRow.Columns.bin).fetchAll(db)
+        }
+        if !stored.isEmpty {
+            guard stored.map(\.bin) == Array(0..<ReliabilityRow.binCount) else {
+                throw ResultStoreError.corruptReliability(runId: runId, bins: stored.count)
+            }
+            return stored.map(\.total)
+        }
+        return try Self.reliabilityTotals(of: predictions(runId: runId))
+    }
+
+    /// The reliability totals of one run's predictions, nil when there are none.
+    static func reliabilityTotals(of predictions: [PredictionRow]) -> [ReliabilityTotal]? {
+        guard let classes = predictions.first?.probabilities.count else { return nil }
+        var probabilities: [Float] = []
+        probabilities.reserveCapacity(predictions.count * classes)
+        var labels: [Int32] = []
+        labels.reserveCapacity(predictions.count)
+        for prediction in predictions {
+            probabilities += prediction.probabilities
+            labels.append(Int32(prediction.label))
+        }
+        return ClassificationMetrics.reliabilityTotals(
+            probabilities: probabilities, labels: labels, classes: classes, bins: ReliabilityRow.binCount).totals
     }
 
     /// The environment with this id, or `nil`.

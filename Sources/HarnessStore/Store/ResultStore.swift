@@ -34,6 +34,21 @@ public final class ResultStore: Sendable {
         } catch {
             throw ResultStoreError.cannotCreateDirectory(path: path, reason: "\(error)")
         }
+        // A published file (`biomoe publish`) is in rollback-journal mode and only ever read:
+        // opened read-only, so reading it — a report, CI's check — never changes its bytes
+        // (a pool would switch it to WAL and touch the schema to create the -wal file).
+        if Self.isPublishedFile(path) {
+            var configuration = Self.configuration()
+            configuration.readonly = true
+            let queue: DatabaseQueue
+            do {
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            } catch {
+                throw ResultStoreError.cannotOpen(path: path, reason: "\(error)")
+            }
+            try self.init(writer: queue, path: path)
+            return
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
@@ -41,6 +56,16 @@ public final class ResultStore: Sendable {
             throw ResultStoreError.cannotOpen(path: path, reason: "\(error)")
         }
         try self.init(writer: pool, path: path)
+    }
+
+    /// Whether `path` is an SQLite file in rollback-journal mode (header bytes 18–19 are 1; WAL
+    /// files, which every working database is, have 2): the mode `publish` leaves its files in.
+    static func isPublishedFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20,
+              header.prefix(16) == Data("SQLite format 3\0".utf8) else { return false }
+        return header[header.startIndex + 18] == 1 && header[header.startIndex + 19] == 1
     }
 
     /// A fresh database in memory, configured and migrated exactly like a file: for tests.
@@ -68,10 +93,15 @@ public final class ResultStore: Sendable {
         guard unknown.isEmpty else {
             throw ResultStoreError.newerSchema(path: path, unknownMigrations: unknown)
         }
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            throw ResultStoreError.cannotOpen(path: path, reason: "migration failed: \(error)")
+        // Only when something is missing: an up-to-date (or read-only published) file is not written.
+        if !Set(migrator.migrations).isSubset(of: applied) {
+            do {
+                try migrator.migrate(writer)
+            } catch {
+                let hint = writer.configuration.readonly
+                    ? " (a published file from an older biomoe is read-only: publish it again from its working database)" : ""
+                throw ResultStoreError.cannotOpen(path: path, reason: "migration failed: \(error)\(hint)")
+            }
         }
         self.writer = writer
         self.path = path

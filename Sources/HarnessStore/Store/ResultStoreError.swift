@@ -18,6 +18,12 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
     case unknownInvocation(id: Int64)
     /// A `prediction.probabilities` blob whose length is not a multiple of 4.
     case corruptPredictionBlob(byteCount: Int)
+    /// A run's `reliability` rows are not exactly bins 0..<ReliabilityRow.binCount.
+    case corruptReliability(runId: Int64, bins: Int)
+    /// `publish` was asked for a suite the database does not hold.
+    case unknownSuite(name: String, path: String, available: [String])
+    /// `publish` could not write the published file (nothing was replaced).
+    case cannotPublish(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -47,6 +53,14 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
         case let .corruptPredictionBlob(byteCount):
             return "A stored prediction has \(byteCount) bytes of probabilities, which is not a "
                 + "multiple of 4 (Float32). The database is corrupt; run integrity checks."
+        case let .corruptReliability(runId, bins):
+            return "Run \(runId) has \(bins) stored reliability bins, not bins 0..<\(ReliabilityRow.binCount). "
+                + "The file was altered by hand; publish it again from the working database."
+        case let .unknownSuite(name, path, available):
+            let list = available.isEmpty ? "it holds no suites" : "it holds: \(available.joined(separator: ", "))"
+            return "No suite '\(name)' in '\(path)' (\(list)). Check the name, or pass the working database with --db."
+        case let .cannotPublish(path, reason):
+            return "Cannot write the published database '\(path)': \(reason). The previous file, if any, is unchanged."
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HarnessConfig
+import Metrics
 
 /// Whether a run's results may be used.
 public enum RunStatus: String, Codable, CaseIterable, Sendable, DatabaseValueConvertible {
@@ -269,5 +270,37 @@ extension RunRow {
             seen.append(run.variant)
         }
         return seen
+    }
+}
+
+/// A row of `reliability`: one bin of a run's reliability totals over its predictions
+/// (``ReliabilityRow/binCount`` equal-width bins of top-1 confidence), written by `biomoe publish`
+/// so a file without predictions still renders the same reliability diagrams.
+public struct ReliabilityRow: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "reliability"
+    /// The bins of every stored diagram, and of the report's diagrams.
+    public static let binCount = 15
+
+    public var runId: Int64
+    public var bin: Int
+    public var count: Int
+    public var confidenceSum: Double
+    public var correct: Int
+
+    public enum Columns {
+        public static let runId = Column(CodingKeys.runId)
+        public static let bin = Column(CodingKeys.bin)
+    }
+
+    public init(runId: Int64, bin: Int, total: ReliabilityTotal) {
+        self.runId = runId
+        self.bin = bin
+        self.count = total.count
+        self.confidenceSum = total.confidenceSum
+        self.correct = total.correct
+    }
+
+    public var total: ReliabilityTotal {
+        ReliabilityTotal(count: count, confidenceSum: confidenceSum, correct: correct)
     }
 }

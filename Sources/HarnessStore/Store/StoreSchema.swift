@@ -25,6 +25,17 @@ enum StoreSchema {
             try db.alter(table: "suite") { t in
                 t.add(column: "gatePolicy", .text).check(sql: "gatePolicy IS NULL OR json_valid(gatePolicy)")
             }
+            // …and per-run reliability bin totals, written by `biomoe publish` before it drops
+            // the predictions they come from, so a published file renders the same diagrams.
+            try db.create(table: "reliability") { t in
+                t.primaryKey {
+                    t.belongsTo("run", onDelete: .cascade)
+                    t.column("bin", .integer).check(sql: "bin >= 0")
+                }
+                t.column("count", .integer).notNull().check(sql: "count >= 0")
+                t.column("confidenceSum", .double).notNull()
+                t.column("correct", .integer).notNull().check(sql: "correct >= 0 AND correct <= count")
+            }
         }
         return migrator
     }
