@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "HarnessBaseline", dependencies: ["HarnessConfig", "HarnessStore", "Metrics", "Datasets"]),
         .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics"]),
         .executableTarget(name: "biomoe", dependencies: [
-            "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets",
+            "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets", "Metrics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

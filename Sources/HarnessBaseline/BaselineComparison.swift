@@ -188,10 +188,14 @@ public struct BaselineComparison: Sendable {
         return out
     }
 
-    /// Catalog order first (the order reports use), then other metrics by name.
+    /// Catalog order first (the order reports use; a family's members by index), then other
+    /// metrics by name.
     static func orderedMetrics(_ names: Set<String>) -> [String] {
-        let catalog = MetricCatalog.all.map(\.name).filter { names.contains($0) }
-        return catalog + names.subtracting(catalog).sorted()
+        func key(_ name: String) -> (Int, Int, String) {
+            guard let position = MetricCatalog.position(of: name) else { return (Int.max, 0, name) }
+            return (position, MetricCatalog.all[position].index(of: name) ?? 0, name)
+        }
+        return names.sorted { key($0) < key($1) }
     }
 
     static func suiteProblem(baseline: BaselineFile, current: BaselineFile) -> String? {

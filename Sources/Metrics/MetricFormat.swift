@@ -2,7 +2,7 @@ import Foundation
 
 /// How a metric is printed in a report table: scaled into a readable unit with a fixed number of
 /// decimals, so the same database always prints the same characters.
-public struct MetricFormat: Sendable {
+public struct MetricFormat: Sendable, Hashable {
     public let scale: Double
     public let decimals: Int
     public let unit: String
@@ -13,16 +13,25 @@ public struct MetricFormat: Sendable {
         self.unit = unit
     }
 
+    /// The catalog's format for a recorded metric (``MetricInfo/format``). A name the catalog
+    /// does not know (a database written by another build) prints in its stored unit with
+    /// 4 decimals.
     public static func forMetric(_ name: String, unit: String) -> MetricFormat {
-        switch unit {
-        case "fraction": return MetricFormat(scale: 100, decimals: 2, unit: "%")
-        case "s": return MetricFormat(scale: 1e6, decimals: 1, unit: "µs")
-        case "bytes": return MetricFormat(scale: 1.0 / 1_048_576, decimals: 1, unit: "MiB")
-        case "samples/s": return MetricFormat(scale: 1, decimals: 0, unit: "samples/s")
-        case "count", "MAC": return MetricFormat(scale: 1, decimals: 0, unit: unit)
-        default: return MetricFormat(scale: 1, decimals: 4, unit: unit)
-        }
+        MetricCatalog.info(name)?.format ?? .decimal(unit)
     }
+
+    /// Fractions as percentages: 0.8912 → "89.12".
+    public static let percent = MetricFormat(scale: 100, decimals: 2, unit: "%")
+    /// Seconds as microseconds with one decimal.
+    public static let microseconds = MetricFormat(scale: 1e6, decimals: 1, unit: "µs")
+    /// Bytes as MiB with one decimal.
+    public static let mebibytes = MetricFormat(scale: 1.0 / 1_048_576, decimals: 1, unit: "MiB")
+
+    /// Whole numbers in their own unit (counts, MACs, rates in the thousands).
+    public static func whole(_ unit: String) -> MetricFormat { MetricFormat(scale: 1, decimals: 0, unit: unit) }
+
+    /// Four decimals in the metric's own unit (losses, ratios, scores).
+    public static func decimal(_ unit: String) -> MetricFormat { MetricFormat(scale: 1, decimals: 4, unit: unit) }
 
     public func number(_ value: Double) -> String {
         value.isNaN ? "NaN" : String(format: "%.\(decimals)f", value * scale)

@@ -151,4 +151,11 @@ struct BaselineComparisonTests {
         #expect(verdict.regressions.map(\.metric) == ["test_accuracy"])
         #expect(verdict.notComparable.map(\.metric) == ["test_nll"])
     }
+
+    @Test("comparisons list metrics in catalog order, a family's members by index, then unknown names alphabetically")
+    func metricOrder() {
+        let names: Set<String> = ["zeta", "utilization_e10", "load_cv", "utilization_e2", "test_nll", "alpha", "test_accuracy"]
+        #expect(BaselineComparison.orderedMetrics(names)
+                == ["test_accuracy", "test_nll", "utilization_e2", "utilization_e10", "load_cv", "alpha", "zeta"])
+    }
 }

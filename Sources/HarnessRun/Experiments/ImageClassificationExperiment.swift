@@ -92,26 +92,26 @@ struct ImageClassificationExperiment: Experiment {
         let final = try predict(model, data.test, routing: moe)
         let probs = final.probabilities
         let labels = data.test.labels
-        outcome.metric("test_accuracy", ClassificationMetrics.accuracy(probabilities: probs, labels: labels, classes: classes), "fraction")
-        outcome.metric("test_ece", ClassificationMetrics.expectedCalibrationError(probabilities: probs, labels: labels, classes: classes, bins: 15), "fraction")
-        outcome.metric("test_mce", ClassificationMetrics.maximumCalibrationError(probabilities: probs, labels: labels, classes: classes, bins: 15), "fraction")
-        outcome.metric("test_brier", ClassificationMetrics.brierScore(probabilities: probs, labels: labels, classes: classes), "score")
-        outcome.metric("test_nll", ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: labels, classes: classes), "nats")
+        outcome.metric("test_accuracy", ClassificationMetrics.accuracy(probabilities: probs, labels: labels, classes: classes))
+        outcome.metric("test_ece", ClassificationMetrics.expectedCalibrationError(probabilities: probs, labels: labels, classes: classes, bins: 15))
+        outcome.metric("test_mce", ClassificationMetrics.maximumCalibrationError(probabilities: probs, labels: labels, classes: classes, bins: 15))
+        outcome.metric("test_brier", ClassificationMetrics.brierScore(probabilities: probs, labels: labels, classes: classes))
+        outcome.metric("test_nll", ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: labels, classes: classes))
         if data.validation.count > 0 {
             let validation = try predict(model, data.validation, routing: moe)
-            outcome.metric("val_accuracy", ClassificationMetrics.accuracy(probabilities: validation.probabilities, labels: data.validation.labels, classes: classes), "fraction")
+            outcome.metric("val_accuracy", ClassificationMetrics.accuracy(probabilities: validation.probabilities, labels: data.validation.labels, classes: classes))
             // Balance on validation images: what a balance setting (α) is chosen on, never test.
             if let routing = validation.routing {
-                outcome.metric("val_min_utilization_ratio", (routing.utilization.min() ?? .nan) * Double(routing.experts), "ratio")
-                outcome.metric("val_load_cv", routing.loadCoefficientOfVariation, "ratio")
+                outcome.metric("val_min_utilization_ratio", (routing.utilization.min() ?? .nan) * Double(routing.experts))
+                outcome.metric("val_load_cv", routing.loadCoefficientOfVariation)
             }
         }
-        outcome.metric("final_train_loss", lastLoss, "nats")
-        outcome.metric("parameters", Double(model.parameterCount), "count")
-        outcome.metric("macs_per_sample", Double(model.multiplyAccumulatesPerSample), "MAC")
+        outcome.metric("final_train_loss", lastLoss)
+        outcome.metric("parameters", Double(model.parameterCount))
+        outcome.metric("macs_per_sample", Double(model.multiplyAccumulatesPerSample))
         let trainSeconds = Double(trainNanoseconds) / 1e9
-        outcome.metric("train_seconds", trainSeconds, "s")
-        outcome.metric("train_throughput", Double(data.train.count * epochs) / trainSeconds, "samples/s")
+        outcome.metric("train_seconds", trainSeconds)
+        outcome.metric("train_throughput", Double(data.train.count * epochs) / trainSeconds)
         for i in 0..<data.test.count {
             outcome.predictions.append(Prediction(label: Int(labels[i]), probabilities: Array(probs[(i * classes)..<((i + 1) * classes)])))
         }
@@ -121,19 +121,19 @@ struct ImageClassificationExperiment: Experiment {
 
         progress(Double(epochs) / Double(epochs + 1), "latency at batch 1")
         let latency = try measureForwardLatency(model)
-        outcome.metric("latency_p50", latency.summary.p50, "s")
-        outcome.metric("latency_p95", latency.summary.p95, "s")
-        outcome.metric("latency_p99", latency.summary.p99, "s")
-        outcome.metric("latency_max", latency.summary.max, "s")
+        outcome.metric("latency_p50", latency.summary.p50)
+        outcome.metric("latency_p95", latency.summary.p95)
+        outcome.metric("latency_p99", latency.summary.p99)
+        outcome.metric("latency_max", latency.summary.max)
         for (i, seconds) in latency.samples.enumerated() { outcome.point("latency_batch1", step: i, seconds) }
         if let moe {
             let routing = try measureRoutingLatency(moe)
-            outcome.metric("routing_latency_p50", routing.summary.p50, "s")
-            outcome.metric("routing_latency_p99", routing.summary.p99, "s")
-            outcome.metric("routing_latency_max", routing.summary.max, "s")
+            outcome.metric("routing_latency_p50", routing.summary.p50)
+            outcome.metric("routing_latency_p99", routing.summary.p99)
+            outcome.metric("routing_latency_max", routing.summary.max)
             for (i, seconds) in routing.samples.enumerated() { outcome.point("routing_latency_batch1", step: i, seconds) }
         }
-        if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss), "bytes") }
+        if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss)) }
         return outcome
     }
 
@@ -141,23 +141,23 @@ struct ImageClassificationExperiment: Experiment {
     private func recordRouting(_ routing: RoutingObserver, previous: RoutingObserver?, model: MoEClassifier,
                                probabilities: [Float], into outcome: inout RunOutcome) {
         let utilization = routing.utilization
-        for (e, u) in utilization.enumerated() { outcome.metric("utilization_e\(e)", u, "fraction") }
-        outcome.metric("min_utilization_ratio", (utilization.min() ?? .nan) * Double(routing.experts), "ratio")
-        outcome.metric("load_cv", routing.loadCoefficientOfVariation, "ratio")
-        outcome.metric("load_max_over_mean", routing.maxOverMeanLoad, "ratio")
-        outcome.metric("gate_entropy", routing.gateEntropy, "nats")
+        for (e, u) in utilization.enumerated() { outcome.metric("utilization_e\(e)", u) }
+        outcome.metric("min_utilization_ratio", (utilization.min() ?? .nan) * Double(routing.experts))
+        outcome.metric("load_cv", routing.loadCoefficientOfVariation)
+        outcome.metric("load_max_over_mean", routing.maxOverMeanLoad)
+        outcome.metric("gate_entropy", routing.gateEntropy)
         let routed = routing.routedAccuracy(probabilities: probabilities, labels: data.test.labels, classes: data.test.classes)
-        for (e, a) in routed.enumerated() { outcome.metric("routed_accuracy_e\(e)", a, "fraction") }
-        outcome.metric("router_macs", Double(model.routerMultiplyAccumulatesPerSample), "MAC")
-        outcome.metric("router_effective_macs", model.lastRouterEffectiveMACsPerSample, "MAC")
-        outcome.metric("macs_per_inference", Double(model.multiplyAccumulatesPerSample + model.routerMultiplyAccumulatesPerSample), "MAC")
+        for (e, a) in routed.enumerated() { outcome.metric("routed_accuracy_e\(e)", a) }
+        outcome.metric("router_macs", Double(model.routerMultiplyAccumulatesPerSample))
+        outcome.metric("router_effective_macs", model.lastRouterEffectiveMACsPerSample)
+        outcome.metric("macs_per_inference", Double(model.multiplyAccumulatesPerSample + model.routerMultiplyAccumulatesPerSample))
         if let spikes = routing.spikesPerDecision {
             let neurons = Double(model.config.experts * model.config.spiking.population)
-            outcome.metric("spikes_per_inference", spikes, "spikes")
+            outcome.metric("spikes_per_inference", spikes)
             let perNeuronStep = neurons * Double(model.config.spiking.timeSteps)
-            outcome.metric("spike_rate", spikes / perNeuronStep, "fraction")
+            outcome.metric("spike_rate", spikes / perNeuronStep)
             for (i, count) in routing.spikesPerInput.enumerated() { outcome.point("spike_rate_per_input", step: i, count / perNeuronStep) }
-            outcome.metric("router_neuron_updates", Double(model.routerNeuronUpdatesPerSample), "count")
+            outcome.metric("router_neuron_updates", Double(model.routerNeuronUpdatesPerSample))
         }
     }
 

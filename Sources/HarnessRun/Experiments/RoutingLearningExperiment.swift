@@ -107,12 +107,12 @@ struct RoutingLearningExperiment: Experiment {
         }
         let streamSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         record(routed: routed, rewards: rewards, oracle: oracleRewards, stream: stream, window: window, into: &outcome)
-        if presentations > 0 { outcome.metric("spike_rate", spikes / Double(presentations), "fraction") }
-        if let w0 = initialWeights, let w = plasticWeights(policy) { outcome.metric("weight_drift", euclideanDistance(w, w0), "L2") }
-        for (g, accuracy) in trained.ownGroupTestAccuracy.enumerated() { outcome.metric("expert_accuracy_g\(g)", accuracy, "fraction") }
-        outcome.metric("expert_train_seconds", trained.trainSeconds, "s")
-        outcome.metric("stream_seconds", streamSeconds, "s")
-        outcome.metric("router_features", Double(features.dimension), "count")
+        if presentations > 0 { outcome.metric("spike_rate", spikes / Double(presentations)) }
+        if let w0 = initialWeights, let w = plasticWeights(policy) { outcome.metric("weight_drift", euclideanDistance(w, w0)) }
+        for (g, accuracy) in trained.ownGroupTestAccuracy.enumerated() { outcome.metric("expert_accuracy_g\(g)", accuracy) }
+        outcome.metric("expert_train_seconds", trained.trainSeconds)
+        outcome.metric("stream_seconds", streamSeconds)
+        outcome.metric("router_features", Double(features.dimension))
         return outcome
     }
 
@@ -129,21 +129,20 @@ struct RoutingLearningExperiment: Experiment {
         outcome.point("cumulative_regret", step: n, regret[n - 1])
         let mean = { (v: [Double], r: Range<Int>) in r.isEmpty ? Double.nan : v[r].reduce(0, +) / Double(r.count) }
         let tail = (n - max(n / 10, 1))..<n
-        outcome.metric("routing_accuracy", mean(routed, 0..<n), "fraction")
-        outcome.metric("final_routing_accuracy", mean(routed, tail), "fraction")
-        outcome.metric("routing_accuracy_before_shift", mean(routed, 0..<stream.shiftStep), "fraction")
-        outcome.metric("routing_accuracy_after_shift", mean(routed, stream.shiftStep..<n), "fraction")
-        outcome.metric("task_accuracy", mean(rewards, 0..<n), "fraction")
-        outcome.metric("final_task_accuracy", mean(rewards, tail), "fraction")
-        outcome.metric("oracle_task_accuracy", mean(oracle, 0..<n), "fraction")
+        outcome.metric("routing_accuracy", mean(routed, 0..<n))
+        outcome.metric("final_routing_accuracy", mean(routed, tail))
+        outcome.metric("routing_accuracy_before_shift", mean(routed, 0..<stream.shiftStep))
+        outcome.metric("routing_accuracy_after_shift", mean(routed, stream.shiftStep..<n))
+        outcome.metric("task_accuracy", mean(rewards, 0..<n))
+        outcome.metric("final_task_accuracy", mean(rewards, tail))
+        outcome.metric("oracle_task_accuracy", mean(oracle, 0..<n))
         outcome.metric("samples_to_90_before_shift",
-                       StreamCurves.samplesToReach(routed, threshold: 0.9, window: window, in: 0..<stream.shiftStep), "samples")
+                       StreamCurves.samplesToReach(routed, threshold: 0.9, window: window, in: 0..<stream.shiftStep))
         outcome.metric("samples_to_90_after_shift",
-                       stream.shiftStep < n ? StreamCurves.samplesToReach(routed, threshold: 0.9, window: window, in: stream.shiftStep..<n) : .nan,
-                       "samples")
-        outcome.metric("cumulative_regret", regret[n - 1], "reward")
-        outcome.metric("shift_step", Double(stream.shiftStep), "samples")
-        outcome.metric("groups", Double(stream.groupCount), "count")
+                       stream.shiftStep < n ? StreamCurves.samplesToReach(routed, threshold: 0.9, window: window, in: stream.shiftStep..<n) : .nan)
+        outcome.metric("cumulative_regret", regret[n - 1])
+        outcome.metric("shift_step", Double(stream.shiftStep))
+        outcome.metric("groups", Double(stream.groupCount))
     }
 
     /// `class_groups` checked: groups numbered 0…G−1 with none empty and G ≥ 2.

@@ -1,5 +1,7 @@
 import HarnessConfig
 import HarnessStore
+import Metrics
+
 /// Everything one run produced, held in memory until it is written in one transaction, so an
 /// interrupted run leaves nothing behind that could be mistaken for a result.
 public struct RunOutcome: Sendable {
@@ -10,8 +12,14 @@ public struct RunOutcome: Sendable {
 
     public init() {}
 
-    public mutating func metric(_ name: String, _ value: Double, _ unit: String) {
-        metrics.append(MetricValue(name: name, value: value, unit: unit))
+    /// Records a scalar in the unit ``MetricCatalog`` gives it, so a metric's unit, label and
+    /// format are stated once and no metric reaches the database undocumented.
+    public mutating func metric(_ name: String, _ value: Double) {
+        guard let info = MetricCatalog.info(name) else {
+            preconditionFailure("metric '\(name)' is not in MetricCatalog: add it to MetricCatalog+Entries.swift "
+                                + "(unit, label, direction, format, definition) before recording it")
+        }
+        metrics.append(MetricValue(name: name, value: value, unit: info.unit))
     }
 
     public mutating func point(_ name: String, step: Int, _ value: Double) {

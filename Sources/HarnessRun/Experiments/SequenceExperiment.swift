@@ -87,16 +87,16 @@ struct SequenceExperiment: Experiment {
 
         let validationScore = SequenceScore.evaluate(model, on: validation)
         let testScore = SequenceScore.evaluate(model, on: test)
-        outcome.metric("val_accuracy", validationScore.accuracy, "fraction")
-        outcome.metric("test_accuracy", testScore.accuracy, "fraction")
+        outcome.metric("val_accuracy", validationScore.accuracy)
+        outcome.metric("test_accuracy", testScore.accuracy)
         if source.isLanguageModelling {
-            outcome.metric("val_bits_per_char", validationScore.bitsPerCharacter, "bits/char")
-            outcome.metric("test_bits_per_char", testScore.bitsPerCharacter, "bits/char")
+            outcome.metric("val_bits_per_char", validationScore.bitsPerCharacter)
+            outcome.metric("test_bits_per_char", testScore.bitsPerCharacter)
         }
-        outcome.metric("final_train_loss", lastLoss, "nats")
-        outcome.metric("parameters", Double(model.parameters.count), "count")
-        outcome.metric("train_seconds", Double(trainNanoseconds) / 1e9, "s")
-        outcome.metric("recurrent_state_bytes", Double(model.recurrentStateFloats(T: T) * MemoryLayout<Float>.size), "bytes")
+        outcome.metric("final_train_loss", lastLoss)
+        outcome.metric("parameters", Double(model.parameters.count))
+        outcome.metric("train_seconds", Double(trainNanoseconds) / 1e9)
+        outcome.metric("recurrent_state_bytes", Double(model.recurrentStateFloats(T: T) * MemoryLayout<Float>.size))
 
         if case .inductionHeads = source {
             progress(Double(steps) / Double(steps + 1), "induction heads at longer lengths")
@@ -106,7 +106,7 @@ struct SequenceExperiment: Experiment {
                 var lengthRNG = streams.generator("data-test-length-\(N)")
                 let accuracy = try LengthGeneralization.inductionAccuracy(model, inputLength: N, count: try spec.int("test_sequences"),
                                                                          using: &lengthRNG)
-                outcome.metric("accuracy_len_\(N)", accuracy, "fraction")
+                outcome.metric("accuracy_len_\(N)", accuracy)
             }
         }
 
@@ -114,10 +114,10 @@ struct SequenceExperiment: Experiment {
         if repeats > 0 {
             let batch = try source.trainingBatch(count: batchSize, using: &dataRNG)
             let rates = Throughputs.measure(model, batch: batch, repeats: repeats)
-            outcome.metric("tokens_per_s_forward", rates.forward, "tokens/s")
-            outcome.metric("tokens_per_s_train", rates.forwardBackward, "tokens/s")
+            outcome.metric("tokens_per_s_forward", rates.forward)
+            outcome.metric("tokens_per_s_train", rates.forwardBackward)
         }
-        if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss), "bytes") }
+        if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss)) }
         return outcome
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import HarnessConfig
+@testable import HarnessRun
+import HarnessStore
+import Metrics
+
+private let fashionMNISTInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")
+private let jargonInstalled = FileManager.default.fileExists(atPath: "/usr/share/doc/jargon-text/jargon.txt.gz")
+
+/// Image classification at the smallest size that still takes every branch that records a
+/// metric: a dense MLP, a softmax-routed MoE and a spiking-routed one, with validation and
+/// latency samples.
+private let imageSuite = """
+schema: 1
+name: tiny-image-metrics
+version: 1
+seeds: [0]
+task: {validation_size: 50, train_limit: 100, test_limit: 50, epochs: 1, batch_size: 50, latency_samples: 2}
+base: {model: moe, experts: 2, top_k: 1, model_width: 8, expert_hidden: 8}
+variants:
+  mlp: {model: mlp, hidden: [8]}
+  softmax: {router: softmax}
+  spiking: {router: spiking, time_steps: 2, population: 2}
+"""
+
+/// Online routing: a plastic spiking policy (spike rate and weight drift) over a short stream.
+private let routingLearningSuite = """
+schema: 1
+name: tiny-routing-learning-metrics
+version: 1
+seeds: [0]
+task: {validation_size: 50, train_limit: 300, test_limit: 200, epochs: 1, batch_size: 100, latency_samples: 0}
+base: {model: online-router, expert_layers: [8], stream_length: 200, window: 50}
+variants:
+  stdp: {policy: stdp, stdp_neurons: 6, stdp_steps: 2}
+"""
+
+/// Sequence backbones: one task with length generalisation and byte-level LM (bits per char).
+private let sequenceSuite = """
+schema: 1
+name: tiny-sequence-metrics
+version: 1
+seeds: [0]
+task: {dataset: sequence}
+base: {model: sequence, d_model: 8, layers: 1, heads: 1, d_state: 2, train_batch: 2, steps: 2, eval_every: 2,
+       eval_sequences: 2, throughput_repeats: 1, seq_len: 16, vocab_size: 16}
+variants:
+  induction: {mixer: mamba, seq_task: induction-heads, test_lengths: [32], test_sequences: 2}
+  char: {mixer: softmax-attention, seq_task: char-lm}
+"""
+
+/// Recording already refuses a metric the catalog lacks (`RunOutcome.metric` stops the run);
+/// these tests run every experiment kind so that such a metric is found here, not in a
+/// three-hour suite, and so that the catalog holds no entry nothing records.
+@Suite("Metric catalog covers what experiments record", .serialized)
+struct MetricCoverageTests {
+    static func recorded(_ yaml: String) throws -> [MetricValue] {
+        let spec = try SuiteSpec.parse(yaml: yaml, path: "tiny.yaml")
+        let registry = Registry()
+        try registry.prepare(spec)
+        return try spec.expand().flatMap { try registry.experiment(for: $0).run(progress: { _, _ in }).metrics }
+    }
+
+    static func expectCatalogued(_ metrics: [MetricValue]) {
+        #expect(!metrics.isEmpty)
+        for metric in metrics {
+            let info = MetricCatalog.info(metric.name)
+            #expect(info != nil, "\(metric.name) is recorded but not in MetricCatalog")
+            #expect(info?.unit == metric.unit, "\(metric.name) stored in \(metric.unit), catalog says \(info?.unit ?? "—")")
+        }
+    }
+
+    @Test("every metric an image-classification run records (MLP, softmax and spiking MoE) is in the catalog with its unit",
+          .enabled(if: fashionMNISTInstalled))
+    func imageClassification() throws {
+        Self.expectCatalogued(try Self.recorded(imageSuite))
+    }
+
+    @Test("every metric an online-router run records is in the catalog with its unit", .enabled(if: fashionMNISTInstalled))
+    func routingLearning() throws {
+        Self.expectCatalogued(try Self.recorded(routingLearningSuite))
+    }
+
+    @Test("every metric a sequence run records is in the catalog with its unit", .enabled(if: jargonInstalled))
+    func sequence() throws {
+        Self.expectCatalogued(try Self.recorded(sequenceSuite))
+    }
+
+    @Test("every catalog entry is recorded by some experiment kind, so the catalog lists no dead metric",
+          .enabled(if: fashionMNISTInstalled && jargonInstalled))
+    func noDeadEntries() throws {
+        let names = try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)).map(\.name)
+        for info in MetricCatalog.all {
+            #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
+        }
+    }
+}
