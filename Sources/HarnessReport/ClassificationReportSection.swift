@@ -4,17 +4,9 @@ import Metrics
 /// The image-classification part of a report, present when runs recorded calibration
 /// (`test_ece`): the summary table over seeds and, after the charts, every seed's figures.
 enum ClassificationReportSection: ReportSection {
-    /// Columns of the main table, in order: metric name and column title.
-    static let summaryColumns: [(metric: String, title: String)] = [
-        ("test_accuracy", "accuracy (%)"),
-        ("test_ece", "ECE (%)"),
-        ("test_mce", "MCE (%)"),
-        ("test_brier", "Brier"),
-        ("test_nll", "NLL (nats)"),
-        ("train_throughput", "train samples/s"),
-        ("latency_p99", "p99 latency, batch 1 (µs)"),
-        ("parameters", "parameters"),
-    ]
+    /// Metrics of the main table, in column order; titles come from the metric catalog.
+    static let summaryColumns = ["test_accuracy", "test_ece", "test_mce", "test_brier", "test_nll", "train_throughput",
+                                 "latency_p99", "parameters"]
 
     static func applies(_ input: ReportInput) -> Bool {
         input.runs.contains { $0.metrics["test_ece"] != nil }
@@ -25,8 +17,8 @@ enum ClassificationReportSection: ReportSection {
         md += "Test split; each cell is the mean over seeds ± the half-width of its 95 % confidence interval "
         md += "(Student's t, n − 1 degrees of freedom). ECE and MCE use 15 equal-width confidence bins (Guo et al. 2017). "
         md += "Latency is one image per forward pass with one BLAS thread on this machine; timing depends on the machine and its load (see Environment).\n\n"
-        md += VariantTable.render(input, variants: input.variants, titles: summaryColumns.map(\.title)) { c, runs in
-            let metric = summaryColumns[c].metric
+        md += VariantTable.render(input, variants: input.variants, titles: summaryColumns.map(MetricColumn.title)) { c, runs in
+            let metric = summaryColumns[c]
             let values = runs.compactMap { $0.metrics[metric] }
             let unit = runs.first?.units[metric] ?? ""
             return values.isEmpty ? "—" : MetricFormat.forMetric(metric, unit: unit).meanWithInterval(values)

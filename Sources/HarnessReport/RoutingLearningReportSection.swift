@@ -14,15 +14,15 @@ enum RoutingLearningReportSection: ReportSection {
     }
 
     static let columns: [(metric: String, title: String)] = [
-        ("routing_accuracy", "routing acc. (%)"),
-        ("final_routing_accuracy", "final routing acc. (%)"),
-        ("task_accuracy", "task acc. (%)"),
-        ("final_task_accuracy", "final task acc. (%)"),
-        ("samples_to_90_before_shift", "samples to 90 % before shift"),
-        ("samples_to_90_after_shift", "samples to 90 % after shift"),
-        ("cumulative_regret", "regret vs oracle"),
-        ("spike_rate", "spike rate (%)"),
-        ("weight_drift", "weight drift (L2)"),
+        ("routing_accuracy", MetricColumn.title("routing_accuracy")),
+        ("final_routing_accuracy", MetricColumn.title("final_routing_accuracy")),
+        ("task_accuracy", MetricColumn.title("task_accuracy")),
+        ("final_task_accuracy", MetricColumn.title("final_task_accuracy")),
+        ("samples_to_90_before_shift", MetricColumn.title("samples_to_90_before_shift")),
+        ("samples_to_90_after_shift", MetricColumn.title("samples_to_90_after_shift")),
+        ("cumulative_regret", MetricColumn.title("cumulative_regret")),
+        ("spike_rate", MetricColumn.title("spike_rate")),
+        ("weight_drift", MetricColumn.title("weight_drift")),
     ]
 
     static func markdown(_ input: ReportInput) -> String {

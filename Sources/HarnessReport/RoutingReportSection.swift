@@ -9,17 +9,17 @@ import HarnessBaseline
 enum RoutingReportSection: ReportSection {
     static let columns: [(metric: String, title: String)] = [
         ("balancing", "balancing loss"),
-        ("test_accuracy", "accuracy (%)"),
-        ("test_ece", "ECE (%)"),
-        ("load_cv", "load CV"),
-        ("load_max_over_mean", "max/mean load"),
-        ("min_utilization_ratio", "min util × E"),
+        ("test_accuracy", MetricColumn.title("test_accuracy")),
+        ("test_ece", MetricColumn.title("test_ece")),
+        ("load_cv", MetricColumn.title("load_cv")),
+        ("load_max_over_mean", MetricColumn.title("load_max_over_mean")),
+        ("min_utilization_ratio", MetricColumn.title("min_utilization_ratio")),
         ("worst_min_utilization_ratio", "min util × E, worst seed"),
-        ("gate_entropy", "gate entropy (nats)"),
-        ("spikes_per_inference", "spikes / inference"),
-        ("router_effective_macs", "router eff. MACs"),
-        ("macs_per_inference", "MACs / inference"),
-        ("routing_latency_p99", "routing p99 (µs)"),
+        ("gate_entropy", MetricColumn.title("gate_entropy")),
+        ("spikes_per_inference", MetricColumn.title("spikes_per_inference")),
+        ("router_effective_macs", MetricColumn.title("router_effective_macs")),
+        ("macs_per_inference", MetricColumn.title("macs_per_inference")),
+        ("routing_latency_p99", MetricColumn.title("routing_latency_p99")),
     ]
 
     static func applies(_ input: ReportInput) -> Bool {
