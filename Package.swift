@@ -22,8 +22,8 @@ let package = Package(
 
         .target(name: "Tensor", dependencies: ["CBLAS"]),
         .target(name: "NN", dependencies: ["Tensor"]),
-        .target(name: "Spiking", dependencies: ["NN"]),
-        .target(name: "Sequence", dependencies: ["NN"]),
+        .target(name: "Spiking", dependencies: ["Tensor", "NN"]),
+        .target(name: "Sequence", dependencies: ["Tensor", "NN"]),
         .target(name: "MoE", dependencies: ["Tensor", "NN", "Spiking"]),
         .target(name: "Learning", dependencies: ["Tensor", "NN", "Spiking", "MoE"]),
         .target(name: "Datasets", dependencies: ["Tensor", "CCSV", "CZlib"]),
@@ -55,12 +55,12 @@ let package = Package(
         ]),
 
         // Shared test helpers (fixed generators, buffers) for the kernel test targets.
-        .target(name: "TestSupport", dependencies: ["NN"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tensor", "NN"], path: "Tests/TestSupport"),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
-        .testTarget(name: "NNTests", dependencies: ["TestSupport", "NN"]),
+        .testTarget(name: "NNTests", dependencies: ["TestSupport", "Tensor", "NN"]),
         .testTarget(name: "SpikingTests", dependencies: ["TestSupport", "Spiking", "NN"]),
         .testTarget(name: "SequenceTests", dependencies: ["TestSupport", "Sequence", "NN"], exclude: ["Fixtures"]),
-        .testTarget(name: "MoETests", dependencies: ["TestSupport", "MoE"]),
+        .testTarget(name: "MoETests", dependencies: ["TestSupport", "Tensor", "MoE"]),
         .testTarget(name: "LearningTests", dependencies: ["TestSupport", "Learning"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),

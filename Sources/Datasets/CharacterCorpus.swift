@@ -54,7 +54,7 @@ public struct CharacterCorpus: Sendable {
         tokens.reserveCapacity(count * T)
         targets.reserveCapacity(count * T)
         for _ in 0..<count {
-            let start = rng.nextInt(below: train.count - T)
+            let start = rng.uniformInt(below: train.count - T)
             for t in 0..<T {
                 tokens.append(Int32(train[start + t]))
                 targets.append(Int32(train[start + t + 1]))

@@ -26,10 +26,10 @@ public struct InductionHeads: Sendable, Equatable {
     public func example(inputLength N: Int, scoreEveryPosition: Bool,
                         using rng: inout Philox4x32_10) -> (tokens: [Int32], targets: [Int32]) {
         precondition(N >= 3, "InductionHeads: input length \(N) must be ≥ 3 (safari draws the trigger from [0, N − 2))")
-        var sequence = (0..<N).map { _ in Int32(rng.nextInt(below: Self.ordinaryTokens)) }
+        var sequence = (0..<N).map { _ in Int32(rng.uniformInt(below: Self.ordinaryTokens)) }
         sequence.append(Self.triggerToken)
         // pos = rng.integers(input_seq_len − (1 + induction_len))
-        let p = rng.nextInt(below: N - 2)
+        let p = rng.uniformInt(below: N - 2)
         let answer = sequence[p + 1]
         sequence[p] = Self.triggerToken
         sequence.append(answer)

@@ -42,7 +42,7 @@ public struct SelectiveCopying: Sendable, Equatable {
     public func example(using rng: inout Philox4x32_10) -> (tokens: [Int32], targets: [Int32]) {
         let L = noiseLength, M = memorizeCount
         // tokens = randint(1, A − 1, (M,))
-        let data = (0..<M).map { _ in Int32(1 + rng.nextInt(below: alphabetSize - 2)) }
+        let data = (0..<M).map { _ in Int32(1 + rng.uniformInt(below: alphabetSize - 2)) }
         // inds = sort(randperm(L + M)[:M])
         let positions = sampleDistinct(M, from: 0, to: L + M, using: &rng).sorted()
         var tokens = [Int32](repeating: blankToken, count: L + 2 * M)

@@ -79,7 +79,7 @@ public struct SyntheticMQAR: Sendable, Equatable {
         if randomNonQueries {
             // inputs[inputs == 0] = randint(vocab_size): only the query region holds zeros
             // (keys start at 1, values at V/2), so the kv pairs are untouched.
-            for t in (2 * K)..<T where !isQuery[t] { tokens[t] = Int32(rng.nextInt(below: vocabSize)) }
+            for t in (2 * K)..<T where !isQuery[t] { tokens[t] = Int32(rng.uniformInt(below: vocabSize)) }
         }
         return (tokens, targets)
     }
@@ -96,7 +96,7 @@ public struct SyntheticMQAR: Sendable, Equatable {
         chosen.reserveCapacity(numKVPairs)
         for _ in 0..<numKVPairs {
             let total = weights.reduce(0, +)
-            var u = rng.nextUniformDouble() * total
+            var u = rng.unitUniformDouble() * total
             var pick = weights.count - 1
             for (g, w) in weights.enumerated() where w > 0 {
                 if u < w { pick = g; break }
@@ -117,7 +117,7 @@ func sampleDistinct(_ count: Int, from lower: Int, to upper: Int, using rng: ino
     precondition(count <= upper - lower, "sampleDistinct: \(count) values requested from a range of \(upper - lower)")
     var pool = Array(lower..<upper)
     for i in 0..<count {
-        let j = i + rng.nextInt(below: pool.count - i)
+        let j = i + rng.uniformInt(below: pool.count - i)
         pool.swapAt(i, j)
     }
     return Array(pool[0..<count])

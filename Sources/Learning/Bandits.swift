@@ -1,3 +1,4 @@
+import Tensor
 import MoE
 #if canImport(Glibc)
 import Glibc
@@ -27,7 +28,7 @@ public struct EpsilonGreedyBandit: OnlineRouterPolicy, Sendable, Equatable {
     }
 
     public mutating func choose<G: RandomNumberGenerator>(context: UnsafeBufferPointer<Float>, rng: inout G) -> Int {
-        if epsilon > 0 && unitUniformDouble(using: &rng) < epsilon { return uniformInt(below: expertCount, using: &rng) }
+        if epsilon > 0 && rng.unitUniformDouble() < epsilon { return rng.uniformInt(below: expertCount) }
         var best = 0
         for a in 1..<max(expertCount, 1) where means[a] > means[best] { best = a }
         return best
@@ -119,7 +120,7 @@ public struct Exp3Bandit: OnlineRouterPolicy, Sendable, Equatable {
     }
 
     public mutating func choose<G: RandomNumberGenerator>(context: UnsafeBufferPointer<Float>, rng: inout G) -> Int {
-        let u = unitUniformDouble(using: &rng)
+        let u = rng.unitUniformDouble()
         var cumulative = 0.0
         for a in 0..<expertCount {
             cumulative += probabilities[a]

@@ -1,3 +1,4 @@
+import Tensor
 import MoE
 import NN
 
@@ -53,7 +54,7 @@ public struct CompetitiveSpikingLayer: Sendable {
         self.learning = true
         self.stdp = PairSTDP(inputs: inputs, outputs: neurons, parameters: parameters)
         self.threshold = AdaptiveThreshold(count: neurons, thetaPlus: thetaPlus, tauTheta: tauTheta)
-        self.weight = (0..<(inputs * neurons)).map { _ in unitUniformFloat(using: &rng) * initialWeightMax }
+        self.weight = (0..<(inputs * neurons)).map { _ in rng.unitUniformFloat() * initialWeightMax }
         self.drive = [Float](repeating: 0, count: neurons)
         self.membrane = [Float](repeating: 0, count: neurons)
         self.phase = [Float](repeating: 0, count: inputs)
@@ -159,7 +160,7 @@ public struct STDPClusterRouter: OnlineRouterPolicy, Sendable {
         let c = layer.winner(counts: lastCounts), row = c * expertCount
         lastCluster = c
         for e in 0..<expertCount where trials[row + e] == 0 { return e }
-        if epsilon > 0 && unitUniformDouble(using: &rng) < epsilon { return uniformInt(below: expertCount, using: &rng) }
+        if epsilon > 0 && rng.unitUniformDouble() < epsilon { return rng.uniformInt(below: expertCount) }
         var best = 0
         for e in 1..<max(expertCount, 1) where successes[row + e] / trials[row + e] > successes[row + best] / trials[row + best] {
             best = e

@@ -1,3 +1,4 @@
+import Tensor
 import NN
 import MoE
 
@@ -30,13 +31,6 @@ extension OnlineRouterPolicy {
     }
 }
 
-/// A uniform double in [0, 1) from the top 53 bits of `next()` (never `Double.random`, whose
-/// algorithm the standard library may change).
-@inline(__always)
-func unitUniformDouble<G: RandomNumberGenerator>(using generator: inout G) -> Double {
-    Double(generator.next() >> 11) * 0x1p-53
-}
-
 /// Chooses uniformly at random: the 1/K reference line.
 public struct RandomPolicy: OnlineRouterPolicy, Sendable {
     public let expertCount: Int
@@ -47,7 +41,7 @@ public struct RandomPolicy: OnlineRouterPolicy, Sendable {
     }
 
     public mutating func choose<G: RandomNumberGenerator>(context: UnsafeBufferPointer<Float>, rng: inout G) -> Int {
-        uniformInt(below: expertCount, using: &rng)
+        rng.uniformInt(below: expertCount)
     }
 
     public mutating func update(context: UnsafeBufferPointer<Float>, chosen: Int, reward: Float, correctExpert: Int?) throws {

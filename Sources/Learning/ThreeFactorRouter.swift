@@ -1,3 +1,4 @@
+import Tensor
 import NN
 #if canImport(Glibc)
 import Glibc
@@ -71,7 +72,7 @@ public struct ThreeFactorRouter: OnlineRouterPolicy, Sendable {
 
     public mutating func choose<G: RandomNumberGenerator>(context: UnsafeBufferPointer<Float>, rng: inout G) -> Int {
         computePolicy(context: context)
-        let u = unitUniformFloat(using: &rng)
+        let u = rng.unitUniformFloat()
         var cumulative: Float = 0
         for k in 0..<expertCount {
             cumulative += probabilities[k]

@@ -1,3 +1,5 @@
+import Tensor
+
 /// A percentile-bootstrap interval and what it was computed from.
 public struct BootstrapInterval: Sendable, Codable {
     /// The statistic on the original values.
@@ -37,7 +39,7 @@ extension Statistics {
         for _ in 0..<resamples {
             for i in 0..<n {
                 // index = ⌊next() · n / 2⁶⁴⌋
-                let index = Int(generator.next().multipliedFullWidth(by: UInt64(n)).high)
+                let index = generator.multiplyShiftIndex(below: n)
                 resample[i] = values[index]
             }
             statistics.append(statistic(resample))

@@ -1,3 +1,4 @@
+import Tensor
 import NN
 
 /// Hash routing (Roller et al. 2021): a fixed expert per input, from a stable hash of its bytes.
@@ -94,7 +95,7 @@ public final class RandomRouter: Router {
             for e in 0..<E { permutation[e] = Int32(e); decision.probabilities[b * E + e] = 0 }
             for j in 0..<k {
                 // swap slot j with a uniform slot in j..<E
-                let r = j + uniformInt(below: E - j, using: &generator)
+                let r = j + generator.uniformInt(below: E - j)
                 permutation.swapAt(j, r)
                 decision.indices[b * k + j] = permutation[j]
                 decision.probabilities[b * E + Int(permutation[j])] = 1 / Float(k)

@@ -5,31 +5,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A standard normal draw by Box–Muller from two 53-bit uniforms taken from `generator.next()`.
-///
-/// Written out (not `Float.random`) so a seeded run draws the same router noise on every
-/// platform and release; no second value is cached, so n draws always consume 2n words of 64 bits.
-@inline(__always)
-public func standardNormal<G: RandomNumberGenerator>(using generator: inout G) -> Float {
-    let u1 = 1.0 - Double(generator.next() >> 11) * 0x1p-53   // (0, 1]: log is finite
-    let u2 = Double(generator.next() >> 11) * 0x1p-53
-    return Float((-2.0 * log(u1)).squareRoot() * cos(2.0 * Double.pi * u2))
-}
-
-/// A uniform integer in 0..<bound by Lemire's multiply-shift with rejection (unbiased), from
-/// `generator.next()` only, so the stream is fixed by the seed.
-@inline(__always)
-public func uniformInt<G: RandomNumberGenerator>(below bound: Int, using generator: inout G) -> Int {
-    precondition(bound > 0, "uniformInt: bound must be > 0, got \(bound)")
-    let range = UInt64(bound)
-    var product = generator.next().multipliedFullWidth(by: range)
-    if product.low < range {
-        let threshold = (0 &- range) % range
-        while product.low < threshold { product = generator.next().multipliedFullWidth(by: range) }
-    }
-    return Int(product.high)
-}
-
 /// softplus(x) = log(1 + eˣ), computed without overflow for large x.
 @inline(__always)
 func softplus(_ x: Float) -> Float {

@@ -1,3 +1,4 @@
+import Tensor
 import NN
 #if canImport(Glibc)
 import Glibc
@@ -95,7 +96,7 @@ public final class NoisyTopKGate: Router {
         // H = clean + n ⊙ softplus(raw),  n ~ N(0,1) only in training (row-major draw order)
         for i in 0..<n {
             noiseScale[i] = softplus(rawNoise[i])
-            noise[i] = training ? standardNormal(using: &generator) : 0
+            noise[i] = training ? generator.standardNormalBoxMuller() : 0
             noisyLogits[i] = clean[i] + noise[i] * noiseScale[i]
         }
         selectTopK(indices: order, scores: UnsafeBufferPointer(noisyLogits), tieBreak: nil, B: B, E: E, k: orderWidth)

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Tensor
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -67,7 +68,7 @@ public final class AttentionMixer: SequenceMixer {
     /// PyTorch's `nn.Linear` default for every projection: U(±1/√C).
     public func initialize<G: RandomNumberGenerator>(using rng: inout G) {
         for index in [qProj, kProj, vProj, oProj] {
-            fillUniform(parameters.values(of: index), bound: 1 / Float(C).squareRoot(), using: &rng)
+            rng.fillUniform(parameters.values(of: index), bound: 1 / Float(C).squareRoot())
         }
     }
 

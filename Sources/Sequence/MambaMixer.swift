@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Tensor
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -108,22 +109,22 @@ public final class MambaMixer: SequenceMixer {
     /// dt log-uniform in [dt_min, dt_max] floored at dt_init_floor, A_log[d,n] = log(n+1), D = 1.
     public func initialize<G: RandomNumberGenerator>(using rng: inout G) {
         let C = config.dModel, D = config.dInner, N = config.dState, R = config.dtRank, K = config.dConv
-        fillUniform(parameters.values(of: inProj), bound: 1 / Float(C).squareRoot(), using: &rng)
-        fillUniform(parameters.values(of: convWeight), bound: 1 / Float(K).squareRoot(), using: &rng)
-        fillUniform(parameters.values(of: convBias), bound: 1 / Float(K).squareRoot(), using: &rng)
-        fillUniform(parameters.values(of: xProj), bound: 1 / Float(D).squareRoot(), using: &rng)
-        fillUniform(parameters.values(of: dtProjWeight), bound: 1 / Float(R).squareRoot(), using: &rng)
+        rng.fillUniform(parameters.values(of: inProj), bound: 1 / Float(C).squareRoot())
+        rng.fillUniform(parameters.values(of: convWeight), bound: 1 / Float(K).squareRoot())
+        rng.fillUniform(parameters.values(of: convBias), bound: 1 / Float(K).squareRoot())
+        rng.fillUniform(parameters.values(of: xProj), bound: 1 / Float(D).squareRoot())
+        rng.fillUniform(parameters.values(of: dtProjWeight), bound: 1 / Float(R).squareRoot())
         let bias = parameters.values(of: dtProjBias)
         let logMin = logf(config.dtMin), logMax = logf(config.dtMax)
         for d in 0..<D {
             // dt = max(exp(u·(log dt_max − log dt_min) + log dt_min), floor);  bias = dt + log(−expm1(−dt))
-            let dt = max(expf(unitUniformFloat(using: &rng) * (logMax - logMin) + logMin), config.dtInitFloor)
+            let dt = max(expf(rng.unitUniformFloat() * (logMax - logMin) + logMin), config.dtInitFloor)
             bias[d] = dt + logf(-expm1f(-dt))
         }
         let aLogValues = parameters.values(of: aLog)
         for d in 0..<D { for n in 0..<N { aLogValues[d * N + n] = logf(Float(n + 1)) } }
         parameters.values(of: skip).update(repeating: 1)
-        fillUniform(parameters.values(of: outProj), bound: 1 / Float(D).squareRoot(), using: &rng)
+        rng.fillUniform(parameters.values(of: outProj), bound: 1 / Float(D).squareRoot())
     }
 
     private func weight(_ index: Int) -> UnsafeBufferPointer<Float> { UnsafeBufferPointer(parameters.values(of: index)) }

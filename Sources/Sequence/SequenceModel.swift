@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import Tensor
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -85,7 +86,7 @@ public final class SequenceModel {
         var i = 0
         while i < emb.count {
             // Box–Muller: two normals from two uniforms (u₁ shifted off 0).
-            let u1 = Double(unitUniformFloat(using: &rng)) + 0x1p-25, u2 = Double(unitUniformFloat(using: &rng))
+            let u1 = Double(rng.unitUniformFloat()) + 0x1p-25, u2 = Double(rng.unitUniformFloat())
             let radius = (-2 * Foundation.log(u1)).squareRoot() * 0.02
             emb[i] = Float(radius * Foundation.cos(2 * Double.pi * u2))
             if i + 1 < emb.count { emb[i + 1] = Float(radius * Foundation.sin(2 * Double.pi * u2)) }
@@ -97,12 +98,12 @@ public final class SequenceModel {
             if let attention = mixers[l] as? AttentionMixer { attention.initialize(using: &rng) }
             if config.mlp {
                 parameters.values(of: norms2[l]).update(repeating: 1)
-                fillUniform(parameters.values(of: fc1s[l]), bound: 1 / Float(C).squareRoot(), using: &rng)
-                fillUniform(parameters.values(of: fc2s[l]), bound: 1 / Float(4 * C).squareRoot(), using: &rng)
+                rng.fillUniform(parameters.values(of: fc1s[l]), bound: 1 / Float(C).squareRoot())
+                rng.fillUniform(parameters.values(of: fc2s[l]), bound: 1 / Float(4 * C).squareRoot())
             }
         }
         parameters.values(of: normF).update(repeating: 1)
-        if !config.tieEmbeddings { fillUniform(parameters.values(of: lmHead), bound: 1 / Float(C).squareRoot(), using: &rng) }
+        if !config.tieEmbeddings { rng.fillUniform(parameters.values(of: lmHead), bound: 1 / Float(C).squareRoot()) }
     }
 
     private func weight(_ index: Int) -> UnsafeBufferPointer<Float> { UnsafeBufferPointer(parameters.values(of: index)) }

@@ -1,3 +1,4 @@
+import Tensor
 import NN
 
 /// Direct (current) encoding: the same input at every step, `out[t,b,n] = inp[b,n]`.
@@ -47,7 +48,7 @@ public func rateEncoding<G: RandomNumberGenerator>(
     for t in 0..<T {
         let row = t * BN
         for i in 0..<BN {
-            out[row + i] = unitUniformFloat(using: &generator) < probabilities[i] ? 1 : 0
+            out[row + i] = generator.unitUniformFloat() < probabilities[i] ? 1 : 0
         }
     }
 }

@@ -6,6 +6,7 @@
 /// component drew first. Adding a new random consumer therefore never shifts existing results.
 ///
 /// Each 128-bit counter value yields four 32-bit words; `next()` hands out two words at a time.
+/// Draws (uniforms, normals, integers, shuffles) are in RandomDraws.swift.
 public struct Philox4x32_10: RandomNumberGenerator, Sendable {
     public typealias Counter = (UInt32, UInt32, UInt32, UInt32)
     public typealias Key = (UInt32, UInt32)
@@ -71,48 +72,6 @@ public struct Philox4x32_10: RandomNumberGenerator, Sendable {
         return high << 32 | low
     }
 
-    /// Uniform in [0, 1) with 24 random bits: exactly representable, platform independent.
-    public mutating func nextUniformFloat() -> Float {
-        Float(nextWord() >> 8) * 0x1p-24
-    }
-
-    /// Uniform in [0, 1) with 53 random bits.
-    public mutating func nextUniformDouble() -> Double {
-        Double(next() >> 11) * 0x1p-53
-    }
-
-    /// Standard normal by Box–Muller on two fresh uniforms (no cached second value, so the
-    /// stream position after n draws is always 4n words).
-    public mutating func nextNormal() -> Float {
-        let u1 = 1.0 - nextUniformDouble()  // (0, 1]: log is finite
-        let u2 = nextUniformDouble()
-        return Float((-2.0 * _log(u1)).squareRoot() * _cos(2.0 * Double.pi * u2))
-    }
-
-    /// Uniform integer in 0..<bound by Lemire's multiply-shift with rejection (unbiased).
-    public mutating func nextInt(below bound: Int) -> Int {
-        precondition(bound > 0, "bound must be positive")
-        let range = UInt64(bound)
-        var product = next().multipliedFullWidth(by: range)
-        if product.low < range {
-            let threshold = (0 &- range) % range
-            while product.low < threshold {
-                product = next().multipliedFullWidth(by: range)
-            }
-        }
-        return Int(product.high)
-    }
-
-    /// Fisher–Yates shuffle driven by this generator (Swift's `shuffle(using:)` may change its
-    /// algorithm between releases; this one never does).
-    public mutating func shuffle<T>(_ array: inout [T]) {
-        guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            let j = nextInt(below: i + 1)
-            array.swapAt(i, j)
-        }
-    }
-
     private mutating func incrementCounter() {
         counter.0 &+= 1
         if counter.0 != 0 { return }
@@ -123,13 +82,3 @@ public struct Philox4x32_10: RandomNumberGenerator, Sendable {
         counter.3 &+= 1
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-private func _log(_ x: Double) -> Double { Glibc.log(x) }
-private func _cos(_ x: Double) -> Double { Glibc.cos(x) }
-#else
-import Darwin
-private func _log(_ x: Double) -> Double { Darwin.log(x) }
-private func _cos(_ x: Double) -> Double { Darwin.cos(x) }
-#endif

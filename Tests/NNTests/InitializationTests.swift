@@ -1,3 +1,4 @@
+import Tensor
 import TestSupport
 import Testing
 import NN
@@ -13,10 +14,10 @@ struct InitializationTests {
     @Test("unit floats come from the top 24 bits: 0 → 0, all ones → 1 − 2⁻²⁴, top bit → 0.5")
     func unitFloatDerivation() {
         var g = ScriptedGenerator(words: [0, .max, 1 << 63, (1 << 40) - 1])
-        #expect(unitUniformFloat(using: &g) == 0)
-        #expect(unitUniformFloat(using: &g) == 1 - 0x1p-24)
-        #expect(unitUniformFloat(using: &g) == 0.5)
-        #expect(unitUniformFloat(using: &g) == 0)  // the low 40 bits are discarded
+        #expect(g.unitUniformFloat() == 0)
+        #expect(g.unitUniformFloat() == 1 - 0x1p-24)
+        #expect(g.unitUniformFloat() == 0.5)
+        #expect(g.unitUniformFloat() == 0)  // the low 40 bits are discarded
     }
 
     @Test("nn.Linear init draws weight then bias from U(−1/√C, 1/√C)")

@@ -1,3 +1,4 @@
+import Tensor
 import NN
 
 /// Helpers shared by the kernel test targets (NN, Spiking, MoE, Sequence, Learning), so each
@@ -19,7 +20,7 @@ public struct SplitMix64: RandomNumberGenerator {
 /// `count` values in [lo, hi) from a seeded SplitMix64.
 public func testValues(_ count: Int, seed: UInt64, in range: (Float, Float) = (-1, 1)) -> [Float] {
     var g = SplitMix64(seed: seed)
-    return (0..<count).map { _ in range.0 + (range.1 - range.0) * unitUniformFloat(using: &g) }
+    return (0..<count).map { _ in range.0 + (range.1 - range.0) * g.unitUniformFloat() }
 }
 
 /// Σ_i x[i] · w[i] in Double: a loss whose gradient with respect to x is exactly w, used to

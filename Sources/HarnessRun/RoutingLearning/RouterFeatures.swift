@@ -8,7 +8,7 @@ import HarnessStore
 ///  - pixels: the 784 intensities in [0, 1];
 ///  - pooled: 4×4 mean pooling of the 28×28 image → 7×7 = 49 values in [0, 1];
 ///  - projected: y = R·x with R [d, 784] fixed per seed (stream `router-projection`), entries
-///    N(0, 1)/√784 via Box–Muller, so each y_k has variance ‖x‖²/784 (the scale of one pixel).
+///    N(0, 1)/√784 via `standardNormalBoxMullerFloat`, so each y_k has variance ‖x‖²/784 (the scale of one pixel).
 ///
 /// The contextual bandit (LinUCB) costs O(K·d²) per sample, so it runs on pooled or projected
 /// features; d = 784 would be ~300× slower. Every kind may be followed by a constant 1 (`bias`)
@@ -37,7 +37,7 @@ struct RouterFeatures {
             base = projectionDim
             var rng = streams.generator("router-projection")
             let scale = 1 / Float(rows * cols).squareRoot()
-            projection = (0..<(projectionDim * rows * cols)).map { _ in standardNormal(&rng) * scale }
+            projection = (0..<(projectionDim * rows * cols)).map { _ in rng.standardNormalBoxMullerFloat() * scale }
         case .pixels:
             base = rows * cols
             projection = []
@@ -76,9 +76,3 @@ struct RouterFeatures {
     }
 }
 
-/// One N(0, 1) draw (Box–Muller on two uniforms from the top 24 bits of `next()`).
-private func standardNormal<G: RandomNumberGenerator>(_ rng: inout G) -> Float {
-    let u1 = (Float(rng.next() >> 40) + 1) * 0x1p-24  // (0, 1]
-    let u2 = Float(rng.next() >> 40) * 0x1p-24
-    return (-2 * logf(u1)).squareRoot() * cosf(2 * .pi * u2)
-}

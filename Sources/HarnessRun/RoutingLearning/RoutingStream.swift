@@ -1,3 +1,4 @@
+import Tensor
 import MoE
 import HarnessConfig
 import HarnessStore
@@ -25,7 +26,7 @@ struct RoutingStream: Equatable {
         var all = Array(0..<labels.count)
         // Partial Fisher–Yates: the first `length` entries are a uniform sample in random order.
         for i in 0..<length {
-            let j = i + uniformInt(below: all.count - i, using: &rng)
+            let j = i + rng.uniformInt(below: all.count - i)
             all.swapAt(i, j)
         }
         self.init(order: Array(all.prefix(length)), labels: labels, classGroups: classGroups, rotates: rotates)
