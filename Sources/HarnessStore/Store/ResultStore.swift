@@ -96,7 +96,7 @@ public final class ResultStore: Sendable {
         // Only when something is missing: an up-to-date (or read-only published) file is not written.
         if !Set(migrator.migrations).isSubset(of: applied) {
             do {
-                try migrator.migrate(writer)
+                try Self.migrate(writer, with: migrator)
             } catch {
                 let hint = writer.configuration.readonly
                     ? " (a published file from an older biomoe is read-only: publish it again from its working database)" : ""
@@ -105,6 +105,26 @@ public final class ResultStore: Sendable {
         }
         self.writer = writer
         self.path = path
+    }
+
+    /// Applies the missing migrations. Two processes opening one new file at once (`run --shard`)
+    /// both see a migration missing; the second's `ALTER TABLE` then fails because the first has
+    /// applied it. So a failure is retried after re-reading what is applied, and is an error only
+    /// if the file is still not up to date.
+    static func migrate(_ writer: any DatabaseWriter, with migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                attempt += 1
+                let applied = (try? writer.read { try migrator.appliedIdentifiers($0) }) ?? []
+                if Set(migrator.migrations).isSubset(of: applied) { return }
+                if attempt >= 5 { throw error }
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
     }
 
     /// Shared by files and in-memory databases so tests exercise the real settings.
