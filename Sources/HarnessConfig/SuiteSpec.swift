@@ -1,4 +1,5 @@
 import Crypto
+import Tensor
 import Foundation
 
 /// One variant of a suite: its overrides as written and the base they resolve against.
@@ -29,6 +30,12 @@ public struct SuiteSpec: Sendable {
     /// Tolerances for `compare` / `gate` (the `gate:` section). Not in `canonical` or the hash:
     /// loosening a tolerance changes no result.
     public var gate = GatePolicy()
+    /// `blas_core`: the OpenBLAS kernel the runs must use, nil for `any`. Not in `canonical`: a
+    /// kernel changes summation order, not the experiment, and each run's environment records
+    /// the kernel it ran on.
+    public var blasCore: BLASCore?
+    /// The config spelling of "no pinned kernel".
+    public static let anyBLASCore = "any"
 
     public static func load(path: String) throws -> SuiteSpec {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -106,6 +113,7 @@ public struct SuiteSpec: Sendable {
 
         var canonicalMap = topValues
         canonicalMap["description"] = nil
+        canonicalMap["blas_core"] = nil
         canonicalMap["task"] = .map(taskValues)
         canonicalMap["base"] = .map(baseValues.filter { key, _ in
             ExperimentSchema.base.first { $0.key == key }?.applies(toModel: baseValues["model"]?.stringValue ?? "") ?? true
@@ -119,6 +127,7 @@ public struct SuiteSpec: Sendable {
             seeds: seeds, suiteSeed: suiteSeed, task: taskValues, base: baseValues, variants: variants,
             canonical: canonical, configHash: sha256Hex(canonical.canonicalJSON))
         spec.gate = try GatePolicy.read(top["gate"], reader: reader, root: root)
+        spec.blasCore = topValues["blas_core"]?.stringValue.flatMap(BLASCore.named)
         return spec
     }
 

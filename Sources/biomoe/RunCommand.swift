@@ -5,6 +5,7 @@ import HarnessStore
 import HarnessRun
 import HarnessBaseline
 import HarnessReport
+import Tensor
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,6 +35,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run only shard K of N (runs K, K+N, … in config order), so N processes can share one database, e.g. one per core with OPENBLAS_NUM_THREADS=1.", valueName: "K/N"))
     var shard: String?
 
+    @Option(help: ArgumentHelp("Run on this OpenBLAS kernel (overrides the suite's blas_core), e.g. Haswell, Zen, SkylakeX; biomoe re-runs itself with OPENBLAS_CORETYPE set.", valueName: "core"))
+    var blasCore: String?
+
     func run() throws {
         let spec: SuiteSpec
         let registry = Registry()
@@ -41,6 +45,15 @@ struct RunCommand: ParsableCommand {
         do {
             runShard = try shard.map(RunShard.init(parsing:)) ?? .whole
             spec = try SuiteSpec.load(path: config)
+            // Before any BLAS call: a pinned kernel may mean re-running this process.
+            if let name = blasCore {
+                guard let core = BLASCore.named(name) else {
+                    throw BLASCoreError(message: "--blas-core \(name): unknown OpenBLAS kernel; expected one of \(BLASCore.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                try BLASKernelSelection.pin(core, source: "--blas-core")
+            } else if let core = spec.blasCore {
+                try BLASKernelSelection.pin(core, source: "\(config) (blas_core)")
+            }
             try registry.prepare(spec)
         } catch {
             throw fail(error)
