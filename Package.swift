@@ -35,7 +35,7 @@ let package = Package(
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
-            "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets",
+            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "HarnessBaseline", dependencies: ["HarnessConfig", "HarnessStore", "Metrics", "Datasets"]),
         .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics"]),
         .executableTarget(name: "biomoe", dependencies: [
-            "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets", "Metrics",
+            "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets", "Metrics", "Tensor",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -72,7 +72,7 @@ let package = Package(
         ]),
         // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
         // smoke suite and compare its output with Tests/CLITests/Golden/.
-        .testTarget(name: "CLITests", dependencies: ["biomoe", "Metrics"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["biomoe", "Metrics", "Tensor"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v5]
 )

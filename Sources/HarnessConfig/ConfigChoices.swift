@@ -8,6 +8,8 @@ public enum DatasetKind: String, CaseIterable, Sendable {
     case fashionMNIST = "fashion-mnist"
     case mnist
     case sequence
+    /// No data set: the perf suite's micro-benchmarks generate their inputs.
+    case noData = "none"
 }
 
 /// `model`: which experiment kind runs the variant.
@@ -16,6 +18,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case moe
     case sequence
     case onlineRouter = "online-router"
+    /// Micro-benchmarks of the kernels (experiments/perf.yaml).
+    case perf
 }
 
 /// `optimizer`.

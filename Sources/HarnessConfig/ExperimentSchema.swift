@@ -1,3 +1,4 @@
+import Tensor
 import MoE
 import Spiking
 
@@ -18,6 +19,8 @@ public enum ExperimentSchema {
                   help: "run seeds; every variant runs once per seed"),
         FieldSpec("suite_seed", .int(0...Int(UInt32.max)), default: .int(0),
                   help: "mixed into every random stream with the run seed"),
+        FieldSpec("blas_core", .choice([SuiteSpec.anyBLASCore] + BLASCore.allCases.map(\.rawValue)), default: .string(SuiteSpec.anyBLASCore),
+                  help: "OpenBLAS kernel the runs use (OPENBLAS_CORETYPE); `any` keeps the one OpenBLAS picks (upgraded when it falls back below the CPU). Pin it, with one thread, for bit-identical results across machines. Not hashed: the environment records the core used"),
     ]
 
     /// Sections holding nested keys: validated with their own tables below (`gate`: GatePolicy.swift).
@@ -69,7 +72,7 @@ public enum ExperimentSchema {
         FieldSpec("surrogate", .oneOf(SurrogateKind.self), default: .choice(SurrogateKind.arctan),
                   help: "surrogate gradient: arctan (α = 2, snnTorch's default) or fast sigmoid (slope 25)", models: ["moe"]),
         FieldSpec("population", .int(1...256), default: .int(4), help: "P, LIF neurons per expert (spiking)", models: ["moe"]),
-    ] + sequenceModelKeys + routingLearning + [
+    ] + sequenceModelKeys + routingLearning + perfKeys + [
         FieldSpec("optimizer", .oneOf(OptimizerKind.self), default: .choice(OptimizerKind.adam),
                   help: "adam (L2 in the gradient), adamw (decoupled decay) or sgd (with momentum)"),
         FieldSpec("learning_rate", .double(0...10, lowerExclusive: true), default: .double(0.001), help: "step size"),

@@ -34,6 +34,7 @@ enum ReportSections {
         RoutingReportSection.self,
         BackbonesReportSection.self,
         RoutingLearningReportSection.self,
+        PerfReportSection.self,
     ]
 
     static func applying(to input: ReportInput) -> [any ReportSection.Type] {

@@ -137,4 +137,12 @@ extension MetricCatalog {
         MetricInfo("tokens_per_s_train", "tokens / s (train)", unit: "tokens/s", .higherIsBetter, machineDependent: true,
                    format: .decimal("tokens/s"), "Tokens per second of forward plus backward (gradients, no optimizer step) on one training-sized batch."),
     ]
+
+    /// Kernel micro-benchmarks (`perf`); the block benches record tokens_per_s_* and parameters above.
+    static let perf: [MetricInfo] = [
+        MetricInfo("sgemm_gflops_n{N}", "sgemm GFLOPS at n = {N}", unit: "GFLOPS", .higherIsBetter, machineDependent: true,
+                   format: .decimal("GFLOPS"), "2n³ / the median time of an n×n×n OpenBLAS sgemm call, after a warm-up, at the run's thread count."),
+        MetricInfo("sgemm_peak_gflops", "sgemm peak GFLOPS", unit: "GFLOPS", .higherIsBetter, machineDependent: true,
+                   format: .decimal("GFLOPS"), "The highest sgemm GFLOPS over the run's sizes: the practical peak the GEMM layers are held to."),
+    ]
 }

@@ -64,6 +64,9 @@ public final class MambaMixer: SequenceMixer {
     public let config: MambaConfig
     public let parameters: ParameterTable
     public let maxTokens: Int
+    /// Run the reference scalar scan (`selectiveScanForward`/`Backward`) instead of the SIMD one:
+    /// the perf suite times both, and tests hold them equal.
+    public var referenceKernels = false
     /// Indices into `parameters.entries`, in `parameterShapes` order.
     private let inProj, convWeight, convBias, xProj, dtProjWeight, dtProjBias, aLog, skip, outProj: Int
     private let arena: ActivationArena
@@ -153,10 +156,16 @@ public final class MambaMixer: SequenceMixer {
         copyColumns(to: ssmC, from: xdbl.readOnly, R: BT, stride: P, first: R + N, width: N)
         linearForward(out: deltaRaw.prefix(count: BT * D), inp: dtIn.input(BT * R), weight: weight(dtProjWeight), bias: nil, B: BT, C: R, OC: D)
         computeA()
-        selectiveScanForward(y: y.prefix(count: BT * D), delta: delta.prefix(count: BT * D), lastState: nil,
-                             u: u.input(BT * D), deltaRaw: deltaRaw.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
-                             A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), state: scanScratch,
-                             B: B, T: T, D: D, N: N)
+        if referenceKernels {
+            selectiveScanForward(y: y.prefix(count: BT * D), delta: delta.prefix(count: BT * D), lastState: nil,
+                                 u: u.input(BT * D), deltaRaw: deltaRaw.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
+                                 A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), state: scanScratch,
+                                 B: B, T: T, D: D, N: N)
+        } else {
+            selectiveScanForwardSIMD(y: y.prefix(count: BT * D), delta: delta.prefix(count: BT * D),
+                                     u: u.input(BT * D), deltaRaw: deltaRaw.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
+                                     A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), B: B, T: T, D: D, N: N)
+        }
         siluGateForward(out: gated.prefix(count: BT * D), y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
         linearForward(out: out, inp: gated.input(BT * D), weight: weight(outProj), bias: nil, B: BT, C: D, OC: C)
     }
@@ -177,11 +186,19 @@ public final class MambaMixer: SequenceMixer {
         siluGateBackward(dy: dy.prefix(count: BT * D), dz: dz.prefix(count: BT * D), dout: dgated.input(BT * D),
                          y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
         // y = selectiveScan(u, Δ, A, Bₛ, Cₛ, D)
-        selectiveScanBackward(du: du.prefix(count: BT * D), ddeltaRaw: ddeltaRaw.prefix(count: BT * D),
-                              dssmB: dssmB.prefix(count: BT * N), dssmC: dssmC.prefix(count: BT * N), dA: dA,
-                              ddeltaBias: grad(dtProjBias), dskip: grad(skip), dy: dy.input(BT * D),
-                              u: u.input(BT * D), delta: delta.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
-                              A: A.readOnly, skip: weight(skip), states: scanScratch, B: B, T: T, D: D, N: N)
+        if referenceKernels {
+            selectiveScanBackward(du: du.prefix(count: BT * D), ddeltaRaw: ddeltaRaw.prefix(count: BT * D),
+                                  dssmB: dssmB.prefix(count: BT * N), dssmC: dssmC.prefix(count: BT * N), dA: dA,
+                                  ddeltaBias: grad(dtProjBias), dskip: grad(skip), dy: dy.input(BT * D),
+                                  u: u.input(BT * D), delta: delta.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
+                                  A: A.readOnly, skip: weight(skip), states: scanScratch, B: B, T: T, D: D, N: N)
+        } else {
+            selectiveScanBackwardSIMD(du: du.prefix(count: BT * D), ddeltaRaw: ddeltaRaw.prefix(count: BT * D),
+                                      dssmB: dssmB.prefix(count: BT * N), dssmC: dssmC.prefix(count: BT * N), dA: dA,
+                                      ddeltaBias: grad(dtProjBias), dskip: grad(skip), dy: dy.input(BT * D),
+                                      u: u.input(BT * D), delta: delta.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
+                                      A: A.readOnly, skip: weight(skip), B: B, T: T, D: D, N: N)
+        }
         // A = −exp(A_log)  ⇒  dA_log = dA · A
         let dALog = grad(aLog)
         for i in 0..<A.count { dALog[i] += dA[i] * A[i] }

@@ -159,6 +159,11 @@ enum BiomoeBinary {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        // One BLAS thread, whatever the caller's environment: OpenBLAS's summation order depends
+        // on its thread count, and the golden numbers were made with one.
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = "1"
+        process.environment = environment
         // Files, not pipes: a full pipe would block the child.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-cli-out-\(UUID().uuidString)")
         let outURL = scratch.appendingPathExtension("out"), errURL = scratch.appendingPathExtension("err")

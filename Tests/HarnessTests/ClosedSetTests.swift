@@ -29,8 +29,8 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
     var testDescription: String { keyPath }
 
     static let all: [ClosedSet] = [
-        ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "sequence"], DatasetKind.self),
-        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router"], ModelKind.self),
+        ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "sequence", "none"], DatasetKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf"], ModelKind.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense"], MoEConfig.RouterKind.self),
         ClosedSet("base", "expert_kind", model: "moe", ["mlp", "conv1d"], MoEConfig.ExpertKind.self),
@@ -45,11 +45,14 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),
         ClosedSet("base", "shift", model: "online-router", ["rotate", "none"], DomainShift.self),
         ClosedSet("base", "router_features", model: "online-router", ["pixels", "pooled", "projected"], RouterFeatureKind.self),
+        ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block"], PerfBench.self),
+        ClosedSet("base", "peer", model: "perf", ["biomoe", "pytorch"], PerfPeer.self),
+        ClosedSet("base", "kernels", model: "perf", ["fast", "reference"], KernelVariant.self),
     ]
 
     /// A config whose `keyPath` holds `value` and is otherwise valid for `model`.
     func yaml(value: String) -> String {
-        let dataset = model == "sequence" ? "sequence" : "fashion-mnist"
+        let dataset = model == "sequence" ? "sequence" : model == "perf" ? "none" : "fashion-mnist"
         var lines = ["schema: 1", "name: closed", "version: 1", "seeds: [0]", "task:"]
         lines.append(section == "task" ? "  \(key): \(value)" : "  dataset: \(dataset)")
         lines.append("base:")

@@ -50,6 +50,20 @@ variants:
   char: {mixer: softmax-attention, seq_task: char-lm}
 """
 
+/// Kernel micro-benchmarks: sgemm at one small size and both blocks at a tiny shape.
+private let perfSuite = """
+schema: 1
+name: tiny-perf-metrics
+version: 1
+seeds: [0]
+task: {dataset: none}
+base: {model: perf, d_model: 8, heads: 2, d_state: 2, train_batch: 2, seq_len: 8, throughput_repeats: 1, sgemm_sizes: [16]}
+variants:
+  sgemm: {bench: sgemm}
+  mamba: {bench: mamba-block, kernels: reference}
+  linear: {bench: linear-attention-block}
+"""
+
 /// Recording already refuses a metric the catalog lacks (`RunOutcome.metric` stops the run);
 /// these tests run every experiment kind so that such a metric is found here, not in a
 /// three-hour suite, and so that the catalog holds no entry nothing records.
@@ -87,10 +101,16 @@ struct MetricCoverageTests {
         Self.expectCatalogued(try Self.recorded(sequenceSuite))
     }
 
+    @Test("every metric a perf run records is in the catalog with its unit")
+    func perf() throws {
+        Self.expectCatalogued(try Self.recorded(perfSuite))
+    }
+
     @Test("every catalog entry is recorded by some experiment kind, so the catalog lists no dead metric",
           .enabled(if: fashionMNISTInstalled && jargonInstalled))
     func noDeadEntries() throws {
-        let names = try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)).map(\.name)
+        let names = try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
+                         + Self.recorded(perfSuite)).map(\.name)
         for info in MetricCatalog.all {
             #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
         }

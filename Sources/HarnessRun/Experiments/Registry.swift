@@ -14,7 +14,8 @@ public final class Registry {
     /// Loads every input the suite needs before anything is written, so a missing data file
     /// fails the command while the database is still untouched.
     public func prepare(_ suite: SuiteSpec) throws {
-        if suite.task["dataset"]?.stringValue != "sequence" { _ = try splits(for: suite.task) }
+        let dataset = suite.task["dataset"]?.stringValue
+        if dataset != DatasetKind.sequence.rawValue && dataset != DatasetKind.noData.rawValue { _ = try splits(for: suite.task) }
         for variant in suite.variants where variant.resolved["seq_task"]?.stringValue == "char-lm" {
             _ = try corpus(at: variant.resolved["char_corpus"]?.stringValue ?? CharacterCorpus.jargonFilePath)
         }
@@ -30,6 +31,8 @@ public final class Registry {
             return SequenceExperiment(spec: spec, corpus: corpus)
         case .onlineRouter:
             return RoutingLearningExperiment(spec: spec, data: try splits(for: spec.task), experts: groupExperts)
+        case .perf:
+            return PerfExperiment(spec: spec)
         }
     }
 

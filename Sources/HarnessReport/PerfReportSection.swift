@@ -1,0 +1,113 @@
+import Foundation
+import Metrics
+
+/// The perf suite's part of a report (experiments/perf.yaml): every bench's throughput as
+/// measured, then the ratios the suite exists for — fast kernels against the reference ones,
+/// biomoe against PyTorch at the same thread count, two threads against one — each beside the
+/// target issue 11 set, and whether it is met. Ratios divide figures measured in the same run of
+/// the suite on the same machine, so they travel between machines better than the figures do.
+enum PerfReportSection: ReportSection {
+    static func applies(_ input: ReportInput) -> Bool {
+        input.variantSettings.values.contains { $0["model"] as? String == "perf" }
+    }
+
+    /// A variant's settings and mean figures (over its seeds).
+    struct Row {
+        let variant: String
+        let bench: String
+        let peer: String
+        let kernels: String
+        let threads: Int
+        let metrics: [String: Double]
+    }
+
+    static func rows(_ input: ReportInput) -> [Row] {
+        input.variants.compactMap { variant in
+            guard let settings = input.variantSettings[variant], settings["model"] as? String == "perf" else { return nil }
+            let runs = input.runs(of: variant)
+            guard !runs.isEmpty else { return nil }
+            var means: [String: Double] = [:]
+            for name in Set(runs.flatMap { $0.metrics.keys }) {
+                let values = runs.compactMap { $0.metrics[name] }
+                means[name] = values.reduce(0, +) / Double(values.count)
+            }
+            return Row(variant: variant, bench: settings["bench"] as? String ?? "?", peer: settings["peer"] as? String ?? "biomoe",
+                       kernels: settings["kernels"] as? String ?? "fast", threads: (settings["threads"] as? NSNumber)?.intValue ?? 1,
+                       metrics: means)
+        }
+    }
+
+    static func markdown(_ input: ReportInput) -> String {
+        let rows = rows(input)
+        var md = "## Kernel performance\n\n"
+        md += "Each figure is the median of the bench's timed repetitions after a warm-up (mean over seeds when there are several), "
+        md += "measured one variant after another in one run of the suite; the PyTorch peers ran as subprocesses of the same run "
+        md += "(baselines/pytorch/, CPU torch, the fastest of each script's implementation forms). Tokens/s of a block: "
+        md += "batch × T tokens through one block, forward alone and forward + backward (gradients, no optimizer step).\n\n"
+        md += "| variant | bench | peer | kernels | threads | tokens / s (forward) | tokens / s (train) | sgemm peak (GFLOPS) |\n"
+        md += "|---|---|---|---|---:|---:|---:|---:|\n"
+        for row in rows {
+            let cell = { (name: String) in row.metrics[name].map { format($0) } ?? "—" }
+            md += "| \(row.variant) | \(row.bench) | \(row.peer) | \(row.peer == "pytorch" ? "—" : row.kernels) | \(row.threads) "
+            md += "| \(cell("tokens_per_s_forward")) | \(cell("tokens_per_s_train")) | \(cell("sgemm_peak_gflops")) |\n"
+        }
+        if let sgemm = rows.first(where: { $0.bench == "sgemm" }) {
+            let sizes = sgemm.metrics.keys.compactMap { $0.hasPrefix("sgemm_gflops_n") ? Int($0.dropFirst("sgemm_gflops_n".count)) : nil }.sorted()
+            md += "\nsgemm GFLOPS by size:\n\n| variant | threads | " + sizes.map { "n = \($0)" }.joined(separator: " | ") + " |\n"
+            md += "|---|---:|" + String(repeating: "---:|", count: sizes.count) + "\n"
+            for row in rows where row.bench == "sgemm" {
+                md += "| \(row.variant) | \(row.threads) | " + sizes.map { n in row.metrics["sgemm_gflops_n\(n)"].map { String(format: "%.1f", $0) } ?? "—" }.joined(separator: " | ") + " |\n"
+            }
+        }
+        md += "\n### Ratios\n\n"
+        md += "| ratio | measured | issue 11 target | met |\n|---|---:|---:|---|\n"
+        for ratio in ratios(rows) {
+            let met = ratio.target.map { ratio.value >= $0 ? "yes" : "no" } ?? "—"
+            md += "| \(ratio.name) | \(String(format: "%.2f×", ratio.value)) | \(ratio.target.map { String(format: "≥ %.1f×", $0) } ?? "—") | \(met) |\n"
+        }
+        return md + "\n"
+    }
+
+    struct Ratio {
+        let name: String
+        let value: Double
+        let target: Double?
+    }
+
+    /// Every ratio the rows allow, with issue 11's targets: Mamba train ≥ 5× PyTorch at the same
+    /// threads and 2 threads ≥ 1.7× 1; linear attention train ≥ 3× PyTorch's best form.
+    static func ratios(_ rows: [Row]) -> [Ratio] {
+        var ratios: [Ratio] = []
+        func find(_ bench: String, _ peer: String, _ kernels: String, _ threads: Int) -> Row? {
+            rows.first { $0.bench == bench && $0.peer == peer && ($0.peer == "pytorch" || $0.kernels == kernels) && $0.threads == threads }
+        }
+        let threadCounts = Array(Set(rows.map(\.threads))).sorted()
+        for bench in ["mamba-block", "linear-attention-block"] {
+            for metric in ["tokens_per_s_train", "tokens_per_s_forward"] {
+                let what = metric == "tokens_per_s_train" ? "forward + backward" : "forward"
+                for t in threadCounts {
+                    if let fast = find(bench, "biomoe", "fast", t)?.metrics[metric], let ref = find(bench, "biomoe", "reference", t)?.metrics[metric] {
+                        ratios.append(Ratio(name: "\(bench) \(what), fast / reference kernels, \(t) thread(s)", value: fast / ref, target: nil))
+                    }
+                    if let fast = find(bench, "biomoe", "fast", t)?.metrics[metric], let torch = find(bench, "pytorch", "", t)?.metrics[metric] {
+                        let target: Double? = metric == "tokens_per_s_train" ? (bench == "mamba-block" ? 5 : 3) : nil
+                        ratios.append(Ratio(name: "\(bench) \(what), biomoe / PyTorch, \(t) thread(s)", value: fast / torch, target: target))
+                    }
+                }
+                if let one = find(bench, "biomoe", "fast", 1)?.metrics[metric], let two = find(bench, "biomoe", "fast", 2)?.metrics[metric] {
+                    ratios.append(Ratio(name: "\(bench) \(what), 2 threads / 1 thread", value: two / one,
+                                        target: bench == "mamba-block" && metric == "tokens_per_s_train" ? 1.7 : nil))
+                }
+            }
+        }
+        if let one = find("sgemm", "biomoe", "fast", 1)?.metrics["sgemm_peak_gflops"], let two = find("sgemm", "biomoe", "fast", 2)?.metrics["sgemm_peak_gflops"] {
+            ratios.append(Ratio(name: "sgemm peak, 2 threads / 1 thread", value: two / one, target: nil))
+        }
+        return ratios
+    }
+
+    /// Whole numbers from 1 000 up (as the other tables print counts), one decimal below.
+    static func format(_ value: Double) -> String {
+        value >= 1000 ? MetricFormat.whole("").number(value) : String(format: "%.1f", value)
+    }
+}

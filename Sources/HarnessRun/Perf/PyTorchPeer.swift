@@ -1,0 +1,78 @@
+import Foundation
+import HarnessConfig
+
+/// Runs a perf bench's PyTorch peer (baselines/pytorch/) as a subprocess and records its
+/// figures as this run's metrics, so biomoe and PyTorch are timed in the same suite run, on the
+/// same machine, one after the other.
+///
+/// Each script checks itself against the committed golden fixtures before timing (it refuses to
+/// time a model that computes something else) and prints one JSON object; its `metrics` hold one
+/// throughput per implementation form (e.g. the scan as written, or the cumsum and recurrent
+/// forms of linear attention). The fastest form's median is recorded: the peer at its best.
+enum PyTorchPeer {
+    /// Where the scripts live; `BIOMOE_PYTORCH_DIR` overrides it (the suite runs from the repository root).
+    static var directory: String { ProcessInfo.processInfo.environment["BIOMOE_PYTORCH_DIR"] ?? "baselines/pytorch" }
+
+    static func run(bench: PerfBench, spec: RunSpec, into outcome: inout RunOutcome) throws {
+        var arguments = ["--threads", String(try spec.int("threads")), "--batch", String(try spec.int("train_batch")),
+                         "--seq-len", String(try spec.int("seq_len")), "--d-model", String(try spec.int("d_model")),
+                         "--repeats", String(max(1, try spec.int("throughput_repeats")))]
+        let script: String
+        switch bench {
+        case .sgemm:
+            throw PerfError.noPeer(bench.rawValue)
+        case .mambaBlock:
+            script = "mamba_block.py"
+            arguments += ["--d-state", String(try spec.int("d_state")), "--d-conv", String(try spec.int("d_conv")),
+                          "--expand", String(try spec.int("expand"))]
+        case .linearAttentionBlock:
+            script = "linear_attention.py"
+            arguments += ["--heads", String(try spec.int("heads"))] + (try spec.bool("normalize") ? [] : ["--unnormalized"])
+        }
+        let path = directory + "/" + script
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw PerfError.peerFailed(script: path, reason: "no such file; run from the repository root or set BIOMOE_PYTORCH_DIR")
+        }
+        let json = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-peer-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: json) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", path, "--json", json.path] + arguments
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let stderrData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let tail = String(decoding: stderrData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
+            throw PerfError.peerFailed(script: path, reason: "exit \(process.terminationStatus): \(tail) (is torch installed? baselines/pytorch/install.sh)")
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: json))) as? [String: Any],
+              let metrics = object["metrics"] as? [String: Double] else {
+            throw PerfError.peerFailed(script: path, reason: "its JSON has no `metrics` object of numbers")
+        }
+        for name in ["tokens_per_s_forward", "tokens_per_s_train"] {
+            let forms = metrics.filter { $0.key.hasPrefix(name) && !$0.key.hasSuffix("_best") }
+            guard let best = forms.values.max() else {
+                throw PerfError.peerFailed(script: path, reason: "its JSON has no \(name)* metric")
+            }
+            outcome.metric(name, best)
+        }
+        if let parameters = object["parameters"] as? Double { outcome.metric("parameters", parameters) }
+    }
+}
+
+enum PerfError: Error, CustomStringConvertible {
+    case noPeer(String)
+    case noReferenceKernel(String)
+    case peerFailed(script: String, reason: String)
+
+    var description: String {
+        switch self {
+        case .noPeer(let bench): return "bench \(bench) has no PyTorch peer; use peer: biomoe"
+        case .noReferenceKernel(let bench): return "bench \(bench) has one kernel only (no separate reference); use kernels: fast"
+        case let .peerFailed(script, reason): return "PyTorch peer \(script) failed: \(reason)"
+        }
+    }
+}

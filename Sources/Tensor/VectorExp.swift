@@ -1,0 +1,64 @@
+/// The lane width of biomoe's portable SIMD kernels. Eight floats: two SSE registers on the
+/// x86-64 baseline every build targets (no `-target-cpu`, so one binary gives the same bits on
+/// every x86-64 machine), one AVX register where the compiler may use it.
+public typealias FloatLanes = SIMD8<Float>
+
+/// eˣ on eight lanes, without a libm call per element: the Cephes `expf` scheme.
+///
+///     n = round(x · log₂e),  r = x − n·ln2  (ln2 split hi + lo, so r is exact to ~1 ulp)
+///     eʳ ≈ 1 + r + r²·P(r)   (degree-5 minimax P on |r| ≤ ln2/2)
+///     eˣ = 2ⁿ · eʳ           (2ⁿ built in the exponent bits)
+///
+/// Relative error ≤ 2·10⁻⁷ on [−87.3, 88.7] (tested against `expf` on a dense grid); 0 below
+/// −87.3 (where `expf` is subnormal or 0), +∞ above 88.7. NaN lanes give NaN.
+@inlinable @inline(__always)
+public func vectorExp(_ x: FloatLanes) -> FloatLanes {
+    let log2e: Float = 1.44269504088896341
+    let ln2Hi: Float = 0.693359375, ln2Lo: Float = -2.12194440e-4
+    // 1.5 · 2²³: adding and subtracting it rounds to the nearest integer (ties to even) without
+    // SSE4.1's roundps, which the x86-64 baseline lacks.
+    let magic: Float = 12_582_912
+    // NaN lanes are computed as 0 and restored at the end.
+    var clamped = x.replacing(with: 0, where: x .!= x)
+    clamped.replace(with: -87.3, where: clamped .< -87.3)
+    clamped.replace(with: 88.7, where: clamped .> 88.7)
+    let shifted = clamped * log2e + magic
+    let n = shifted - magic
+    var r = clamped - n * ln2Hi
+    r = r - n * ln2Lo
+    // P(r) by Horner, Cephes expf coefficients
+    var p = FloatLanes(repeating: 1.9875691500e-4)
+    p = p * r + 1.3981999507e-3
+    p = p * r + 8.3334519073e-3
+    p = p * r + 4.1665795894e-2
+    p = p * r + 1.6666665459e-1
+    p = p * r + 5.0000001201e-1
+    let er = p * (r * r) + r + 1
+    // 2ⁿ: n sits in the low mantissa bits of `shifted` (its bits minus magic's bits, |n| < 2²²);
+    // (n + 127) goes in the exponent field. No float→int conversion, which has no SSE2 vector form.
+    let nBits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self) &- magic.bitPattern
+    let exponent = (nBits &+ 127) &<< 23
+    var result = er * unsafeBitCast(exponent, to: FloatLanes.self)
+    result.replace(with: 0, where: x .< -87.3)
+    result.replace(with: .infinity, where: x .> 88.7)
+    result.replace(with: x, where: x .!= x)
+    return result
+}
+
+public extension FloatLanes {
+    /// Loads `count` ≤ 8 floats from `base`, zeros in the lanes past `count`.
+    @inlinable @inline(__always)
+    static func load(_ base: UnsafePointer<Float>, count: Int = 8) -> FloatLanes {
+        if count == 8 { return UnsafeRawPointer(base).loadUnaligned(as: FloatLanes.self) }
+        var v = FloatLanes()
+        for lane in 0..<count { v[lane] = base[lane] }
+        return v
+    }
+
+    /// Stores the first `count` ≤ 8 lanes at `base`.
+    @inlinable @inline(__always)
+    func store(_ base: UnsafeMutablePointer<Float>, count: Int = 8) {
+        if count == 8 { UnsafeMutableRawPointer(base).storeBytes(of: self, as: FloatLanes.self); return }
+        for lane in 0..<count { base[lane] = self[lane] }
+    }
+}
