@@ -26,6 +26,10 @@ public final class AttentionMixer: SequenceMixer {
     public let parameters: ParameterTable
     public let maxTokens: Int, maxT: Int
     public var epsilon: Float = 1e-6
+    /// Run the reference scalar linear-attention kernels instead of the SIMD ones (which need
+    /// E = C/H a multiple of 8; other sizes always use the reference): the perf suite times both.
+    public var referenceKernels = false
+    private var simdLinear: Bool { !referenceKernels && (C / H) % 8 == 0 }
     private let qProj, kProj, vProj, oProj: Int
     private let arena: ActivationArena
     private let q, k, v, y, dq, dk, dv, dy, den, att, scratch: UnsafeMutableBufferPointer<Float>
@@ -86,9 +90,15 @@ public final class AttentionMixer: SequenceMixer {
         project(BT, inp)
         switch kind {
         case let .linear(normalize):
-            linearAttentionForward(y: y.prefix(count: BT * C), den: normalize ? den.prefix(count: BT * H) : nil,
-                                   q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C), scratch: scratch,
-                                   B: B, T: T, C: C, H: H, epsilon: epsilon)
+            if simdLinear {
+                linearAttentionForwardSIMD(y: y.prefix(count: BT * C), den: normalize ? den.prefix(count: BT * H) : nil,
+                                           q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C),
+                                           B: B, T: T, C: C, H: H, epsilon: epsilon)
+            } else {
+                linearAttentionForward(y: y.prefix(count: BT * C), den: normalize ? den.prefix(count: BT * H) : nil,
+                                       q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C), scratch: scratch,
+                                       B: B, T: T, C: C, H: H, epsilon: epsilon)
+            }
         case .softmax:
             softmaxAttentionForward(y: y.prefix(count: BT * C), att: att.prefix(count: B * H * T * T),
                                     q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C), B: B, T: T, C: C, H: H)
@@ -106,10 +116,16 @@ public final class AttentionMixer: SequenceMixer {
                        inp: y.input(BT * C), weight: weight(oProj), B: BT, C: C, OC: C)
         switch kind {
         case let .linear(normalize):
-            linearAttentionBackward(dq: dq.prefix(count: BT * C), dk: dk.prefix(count: BT * C), dv: dv.prefix(count: BT * C),
-                                    dy: dy.input(BT * C), q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C),
-                                    y: y.input(BT * C), den: normalize ? den.input(BT * H) : nil, scratch: scratch,
-                                    B: B, T: T, C: C, H: H)
+            if simdLinear {
+                linearAttentionBackwardSIMD(dq: dq.prefix(count: BT * C), dk: dk.prefix(count: BT * C), dv: dv.prefix(count: BT * C),
+                                            dy: dy.input(BT * C), q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C),
+                                            y: y.input(BT * C), den: normalize ? den.input(BT * H) : nil, B: B, T: T, C: C, H: H)
+            } else {
+                linearAttentionBackward(dq: dq.prefix(count: BT * C), dk: dk.prefix(count: BT * C), dv: dv.prefix(count: BT * C),
+                                        dy: dy.input(BT * C), q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C),
+                                        y: y.input(BT * C), den: normalize ? den.input(BT * H) : nil, scratch: scratch,
+                                        B: B, T: T, C: C, H: H)
+            }
         case .softmax:
             softmaxAttentionBackward(dq: dq.prefix(count: BT * C), dk: dk.prefix(count: BT * C), dv: dv.prefix(count: BT * C),
                                      dy: dy.input(BT * C), q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C),

@@ -68,7 +68,7 @@ struct PerfExperiment: Experiment {
             let attention = try AttentionMixer(kind: .linear(normalize: try spec.bool("normalize")), C: C, H: H,
                                                parameters: table, prefix: "", maxTokens: B * T, maxT: T)
             attention.initialize(using: &rng)
-            guard !reference else { throw PerfError.noReferenceKernel(bench.rawValue) }
+            attention.referenceKernels = reference
             mixer = attention
         case .sgemm:
             preconditionFailure("sgemm is not a block")

@@ -65,13 +65,11 @@ enum PyTorchPeer {
 
 enum PerfError: Error, CustomStringConvertible {
     case noPeer(String)
-    case noReferenceKernel(String)
     case peerFailed(script: String, reason: String)
 
     var description: String {
         switch self {
         case .noPeer(let bench): return "bench \(bench) has no PyTorch peer; use peer: biomoe"
-        case .noReferenceKernel(let bench): return "bench \(bench) has one kernel only (no separate reference); use kernels: fast"
         case let .peerFailed(script, reason): return "PyTorch peer \(script) failed: \(reason)"
         }
     }
