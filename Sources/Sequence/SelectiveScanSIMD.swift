@@ -41,8 +41,7 @@ public func selectiveScanForwardSIMD(
         for t in 0..<T {
             let i = (b * T + t) * D + d0, bt = (b * T + t) * N
             // Δ = softplus(deltaRaw + deltaBias)
-            var dt = FloatLanes.load(deltaRaw.baseAddress! + i, count: width) + bias
-            for lane in 0..<width { dt[lane] = softplus(dt[lane]) }
+            let dt = vectorSoftplus(FloatLanes.load(deltaRaw.baseAddress! + i, count: width) + bias)
             dt.store(delta.baseAddress! + i, count: width)
             let ut = FloatLanes.load(u.baseAddress! + i, count: width)
             var sum = FloatLanes()
@@ -147,8 +146,7 @@ public func selectiveScanBackwardSIMD(
                 }
                 (FloatLanes.load(du.baseAddress! + i, count: width) + duAcc).store(du.baseAddress! + i, count: width)
                 // Δ = softplus(raw + bias): d raw = dΔ · (1 − e^(−Δ))
-                var draw = ddelta
-                for lane in 0..<width { draw[lane] *= softplusDerivative(output: dt[lane]) }
+                let draw = ddelta * vectorSoftplusDerivative(output: dt)
                 (FloatLanes.load(ddeltaRaw.baseAddress! + i, count: width) + draw).store(ddeltaRaw.baseAddress! + i, count: width)
                 dbiasAcc += draw
                 t -= 1

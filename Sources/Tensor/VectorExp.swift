@@ -62,3 +62,57 @@ public extension FloatLanes {
         for lane in 0..<count { base[lane] = self[lane] }
     }
 }
+
+/// ln x on eight lanes (x > 0), the Cephes `logf` scheme: x = m·2ᵉ with m ∈ [√½, √2), then
+/// ln m = f − f²/2 + f³·P(f) with f = m − 1 (degree-8 P), plus e·ln2 (split hi + lo).
+/// Relative error ≤ 2·10⁻⁷ on normal floats (tested against `log`); the callers pass x ≥ 1.
+@inlinable @inline(__always)
+public func vectorLog(_ x: FloatLanes) -> FloatLanes {
+    let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
+    // frexp: mantissa in [0.5, 1) and the exponent to go with it
+    var exponent = FloatLanes(SIMD8<Int32>(truncatingIfNeeded: (bits &>> 23) & 0xff) &- 126)
+    var m = unsafeBitCast((bits & 0x807f_ffff) | 0x3f00_0000, to: FloatLanes.self)
+    let small = m .< 0.707106781186547524
+    exponent.replace(with: exponent - 1, where: small)
+    m = m.replacing(with: m + m, where: small) - 1
+    let z = m * m
+    var p = FloatLanes(repeating: 7.0376836292e-2)
+    p = p * m - 1.1514610310e-1
+    p = p * m + 1.1676998740e-1
+    p = p * m - 1.2420140846e-1
+    p = p * m + 1.4249322787e-1
+    p = p * m - 1.6668057665e-1
+    p = p * m + 2.0000714765e-1
+    p = p * m - 2.4999993993e-1
+    p = p * m + 3.3333331174e-1
+    var y = p * m * z
+    y = y + exponent * -2.12194440e-4
+    y = y - 0.5 * z
+    return m + y + exponent * 0.693359375
+}
+
+/// softplus(x) = ln(1 + eˣ) on eight lanes, x itself above 20 (as `softplus` and PyTorch do).
+/// ln(1 + u) is taken as ln(w)·u/(w − 1) with w = 1 + u (Goldberg's log1p), so tiny eˣ keep
+/// their relative precision; agrees with `log1pf(expf(x))` to ~3·10⁻⁷ relative.
+@inlinable @inline(__always)
+public func vectorSoftplus(_ x: FloatLanes) -> FloatLanes {
+    let u = vectorExp(x.replacing(with: 0, where: x .> 20))
+    let w = u + 1
+    let wm1 = w - 1
+    var log1p = vectorLog(w) * (u / wm1.replacing(with: 1, where: wm1 .== 0))
+    log1p.replace(with: u, where: wm1 .== 0)
+    return log1p.replacing(with: x, where: x .> 20)
+}
+
+/// 1 − e^(−s) on eight lanes, the softplus derivative from its output s ≥ 0 (as
+/// `softplusDerivative`), by Kahan's expm1: (u − 1)·s/ln u with u = e^(−s), exact for tiny s.
+@inlinable @inline(__always)
+public func vectorSoftplusDerivative(output s: FloatLanes) -> FloatLanes {
+    let u = vectorExp(-s)
+    let um1 = u - 1
+    let safeLog = vectorLog(u.replacing(with: 0.5, where: um1 .== 0))
+    var expm1 = um1 * (-s / safeLog)
+    expm1.replace(with: -s, where: um1 .== 0)
+    expm1.replace(with: -1, where: u .== 0)
+    return -expm1
+}

@@ -34,3 +34,49 @@ struct VectorExpTests {
         #expect(abs(v[4] - 2.7182817) <= 3e-7 && abs(v[5] - 0.36787945) <= 1e-7)
     }
 }
+
+@Suite("Vector log, softplus and its derivative")
+struct VectorLogTests {
+    @Test("log's relative error against Double log stays below 2e-7 from 1e-30 to 1e30")
+    func logErrorBound() {
+        var worst: Double = 0, worstX: Float = 0
+        var x: Float = 1e-30
+        while x < 1e30 {
+            var lanes = FloatLanes()
+            for lane in 0..<8 { lanes[lane] = x * (1 + Float(lane) * 0.0123) }
+            let fast = vectorLog(lanes)
+            for lane in 0..<8 {
+                let exact = log(Double(lanes[lane]))
+                let error = abs(Double(fast[lane]) - exact) / max(abs(exact), 1e-3)
+                if error > worst { (worst, worstX) = (error, lanes[lane]) }
+            }
+            x *= 1.0371
+        }
+        #expect(worst < 2e-7, "worst relative error \(worst) at x = \(worstX)")
+        #expect(vectorLog(FloatLanes(repeating: 1)) == FloatLanes(repeating: 0))
+    }
+
+    @Test("softplus and its derivative agree with log1pf(expf(x)) and −expm1f(−s) to 5e-7 relative, tiny values included")
+    func softplusMatchesScalar() {
+        var worstValue: Float = 0, worstDerivative: Float = 0
+        var x: Float = -80
+        while x < 30 {
+            var lanes = FloatLanes()
+            for lane in 0..<8 { lanes[lane] = x + Float(lane) * 0.0017 }
+            let value = vectorSoftplus(lanes), derivative = vectorSoftplusDerivative(output: value)
+            for lane in 0..<8 {
+                let exact = lanes[lane] > 20 ? lanes[lane] : log1pf(expf(lanes[lane]))
+                worstValue = max(worstValue, abs(value[lane] - exact) / exact)
+                let exactDerivative = -expm1f(-value[lane])
+                if exactDerivative > 0 {
+                    worstDerivative = max(worstDerivative, abs(derivative[lane] - exactDerivative) / exactDerivative)
+                }
+            }
+            x += 0.0137
+        }
+        #expect(worstValue < 5e-7, "softplus: worst relative error \(worstValue)")
+        #expect(worstDerivative < 5e-7, "derivative: worst relative error \(worstDerivative)")
+        #expect(vectorSoftplusDerivative(output: FloatLanes(repeating: 0)) == FloatLanes(repeating: 0))
+        #expect(vectorSoftplus(FloatLanes(repeating: 25)) == FloatLanes(repeating: 25))
+    }
+}
