@@ -6,6 +6,8 @@ public enum PerfBench: String, CaseIterable, Sendable {
     case mambaBlock = "mamba-block"
     /// One causal linear-attention block (q/k/v/o projections + the kernel) on the same shape.
     case linearAttentionBlock = "linear-attention-block"
+    /// The routing suite's softmax-e8 MoE: training samples/s on real Fashion-MNIST and batch-1 latency.
+    case moeTrain = "moe-train"
 }
 
 /// `peer`: whose implementation a perf run times.
@@ -27,7 +29,7 @@ public enum KernelVariant: String, CaseIterable, Sendable {
 extension ExperimentSchema {
     static let perfKeys: [FieldSpec] = [
         FieldSpec("bench", .oneOf(PerfBench.self), default: .choice(PerfBench.sgemm),
-                  help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block", models: ["perf"]),
+                  help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block, or the routing suite's softmax-e8 MoE (training and batch-1 latency on Fashion-MNIST)", models: ["perf"]),
         FieldSpec("peer", .oneOf(PerfPeer.self), default: .choice(PerfPeer.biomoe),
                   help: "biomoe, or the PyTorch script in baselines/pytorch/ run by this run (needs `pip install torch==2.13.0+cpu`)", models: ["perf"]),
         FieldSpec("kernels", .oneOf(KernelVariant.self), default: .choice(KernelVariant.fast),

@@ -20,11 +20,17 @@ public func linearForward(
     if let bias { precondition(bias.count == OC, "linearForward: bias has \(bias.count) elements, expected OC = \(OC)") }
     if B == 0 { return }
 
-    // out = inp · weightᵀ   ([B,C] · [C,OC])
-    sgemm(transA: false, transB: true, m: B, n: OC, k: C,
-          alpha: 1, a: baseAddress(of: inp, "inp"), lda: C,
-          b: baseAddress(of: weight, "weight"), ldb: C,
-          beta: 0, c: baseAddress(of: out, "out"), ldc: OC)
+    if B == 1 {
+        // out = weight · inp   (one row: sgemv, which does not pack the weight as sgemm does)
+        sgemv(m: OC, n: C, alpha: 1, a: baseAddress(of: weight, "weight"), lda: C,
+              x: baseAddress(of: inp, "inp"), beta: 0, y: baseAddress(of: out, "out"))
+    } else {
+        // out = inp · weightᵀ   ([B,C] · [C,OC])
+        sgemm(transA: false, transB: true, m: B, n: OC, k: C,
+              alpha: 1, a: baseAddress(of: inp, "inp"), lda: C,
+              b: baseAddress(of: weight, "weight"), ldb: C,
+              beta: 0, c: baseAddress(of: out, "out"), ldc: OC)
+    }
     guard let bias else { return }
     // out[b,o] += bias[o]
     for b in 0..<B {

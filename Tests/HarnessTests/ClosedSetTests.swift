@@ -45,7 +45,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),
         ClosedSet("base", "shift", model: "online-router", ["rotate", "none"], DomainShift.self),
         ClosedSet("base", "router_features", model: "online-router", ["pixels", "pooled", "projected"], RouterFeatureKind.self),
-        ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block"], PerfBench.self),
+        ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block", "moe-train"], PerfBench.self),
         ClosedSet("base", "peer", model: "perf", ["biomoe", "pytorch"], PerfPeer.self),
         ClosedSet("base", "kernels", model: "perf", ["fast", "reference"], KernelVariant.self),
     ]

@@ -17,6 +17,27 @@ struct LinearTests {
         #expect(Array(out) == [-2, 3, -2, 7.5])
     }
 
+    @Test("one row (the sgemv path) gives the hand-worked row and agrees with the batched sgemm path to 1e-6 of Σ|x·w|")
+    func singleRow() {
+        let inp = makeBuffer([4, 5, 6]), weight = makeBuffer([1, 0, -1, 0.5, 0.5, 0.5])
+        let bias = makeBuffer([10, -1]), out = makeBuffer([.nan, .nan])
+        defer { [inp, weight, bias, out].forEach { $0.deallocate() } }
+        linearForward(out: out, inp: inp.readOnly, weight: weight.readOnly, bias: bias.readOnly, B: 1, C: 3, OC: 2)
+        #expect(Array(out) == [8, 6.5])
+        // A wide layer: row 0 alone (sgemv) against the same row inside a batch of 3 (sgemm).
+        let C = 784, OC = 64
+        let x = makeBuffer(testValues(3 * C, seed: 5)), w = makeBuffer(testValues(OC * C, seed: 6))
+        let one = makeBuffer(zeros: OC), three = makeBuffer(zeros: 3 * OC)
+        defer { [x, w, one, three].forEach { $0.deallocate() } }
+        linearForward(out: one, inp: UnsafeBufferPointer(rebasing: x.readOnly[0..<C]), weight: w.readOnly, bias: nil, B: 1, C: C, OC: OC)
+        linearForward(out: three, inp: x.readOnly, weight: w.readOnly, bias: nil, B: 3, C: C, OC: OC)
+        // Two summation orders of a 784-term dot product: bounded by a few ulps of Σ|x·w|.
+        for o in 0..<OC {
+            let magnitude = (0..<C).reduce(Float(0)) { $0 + abs(x[$1] * w[o * C + $1]) }
+            #expect(abs(one[o] - three[o]) <= 1e-6 * magnitude, "output \(o): \(one[o]) vs \(three[o])")
+        }
+    }
+
     @Test("backward adds dout·W, doutᵀ·inp and Σ_b dout into existing gradients")
     func backwardByHand() {
         // dout = [[1, 0], [0, 2]]

@@ -41,6 +41,8 @@ struct PerfExperiment: Experiment {
                 outcome.metric("sgemm_peak_gflops", peak)
             case .mambaBlock, .linearAttentionBlock:
                 try blockThroughput(bench, into: &outcome)
+            case .moeTrain:
+                try PerfMoEBench.run(batchSize: try spec.int("train_batch"), seed: spec.seed, suiteSeed: spec.suiteSeed, into: &outcome)
             }
         }
         return outcome
@@ -70,8 +72,8 @@ struct PerfExperiment: Experiment {
             attention.initialize(using: &rng)
             attention.referenceKernels = reference
             mixer = attention
-        case .sgemm:
-            preconditionFailure("sgemm is not a block")
+        case .sgemm, .moeTrain:
+            preconditionFailure("\(bench.rawValue) is not a sequence block")
         }
         let count = B * T * C
         let inp = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)

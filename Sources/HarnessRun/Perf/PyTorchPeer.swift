@@ -14,12 +14,26 @@ enum PyTorchPeer {
     static var directory: String { ProcessInfo.processInfo.environment["BIOMOE_PYTORCH_DIR"] ?? "baselines/pytorch" }
 
     static func run(bench: PerfBench, spec: RunSpec, into outcome: inout RunOutcome) throws {
+        if bench == .moeTrain {
+            let object = try runScript("moe_fashion.py", ["--threads", String(try spec.int("threads")), "--quick",
+                                                         "--batch-size", String(try spec.int("train_batch")), "--seed", String(spec.seed)])
+            let metrics = object["metrics"] as? [String: Double] ?? [:]
+            guard let throughput = metrics["train_samples_per_s"], let p50 = metrics["latency_batch1_p50_us"],
+                  let p99 = metrics["latency_batch1_p99_us"] else {
+                throw PerfError.peerFailed(script: "moe_fashion.py", reason: "its JSON lacks train_samples_per_s or latency_batch1_p50_us/p99_us")
+            }
+            outcome.metric("train_throughput", throughput)
+            outcome.metric("latency_p50", p50 / 1e6)
+            outcome.metric("latency_p99", p99 / 1e6)
+            if let parameters = object["parameters"] as? Double { outcome.metric("parameters", parameters) }
+            return
+        }
         var arguments = ["--threads", String(try spec.int("threads")), "--batch", String(try spec.int("train_batch")),
                          "--seq-len", String(try spec.int("seq_len")), "--d-model", String(try spec.int("d_model")),
                          "--repeats", String(max(1, try spec.int("throughput_repeats")))]
         let script: String
         switch bench {
-        case .sgemm:
+        case .sgemm, .moeTrain:
             throw PerfError.noPeer(bench.rawValue)
         case .mambaBlock:
             script = "mamba_block.py"
@@ -29,6 +43,23 @@ enum PyTorchPeer {
             script = "linear_attention.py"
             arguments += ["--heads", String(try spec.int("heads"))] + (try spec.bool("normalize") ? [] : ["--unnormalized"])
         }
+        let object = try runScript(script, arguments)
+        let path = directory + "/" + script
+        guard let metrics = object["metrics"] as? [String: Double] else {
+            throw PerfError.peerFailed(script: path, reason: "its JSON has no `metrics` object of numbers")
+        }
+        for name in ["tokens_per_s_forward", "tokens_per_s_train"] {
+            let forms = metrics.filter { $0.key.hasPrefix(name) && !$0.key.hasSuffix("_best") }
+            guard let best = forms.values.max() else {
+                throw PerfError.peerFailed(script: path, reason: "its JSON has no \(name)* metric")
+            }
+            outcome.metric(name, best)
+        }
+        if let parameters = object["parameters"] as? Double { outcome.metric("parameters", parameters) }
+    }
+
+    /// Runs `script` with `arguments` plus `--json FILE` and returns the JSON object it wrote.
+    static func runScript(_ script: String, _ arguments: [String]) throws -> [String: Any] {
         let path = directory + "/" + script
         guard FileManager.default.fileExists(atPath: path) else {
             throw PerfError.peerFailed(script: path, reason: "no such file; run from the repository root or set BIOMOE_PYTORCH_DIR")
@@ -48,18 +79,10 @@ enum PyTorchPeer {
             let tail = String(decoding: stderrData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
             throw PerfError.peerFailed(script: path, reason: "exit \(process.terminationStatus): \(tail) (is torch installed? baselines/pytorch/install.sh)")
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: json))) as? [String: Any],
-              let metrics = object["metrics"] as? [String: Double] else {
-            throw PerfError.peerFailed(script: path, reason: "its JSON has no `metrics` object of numbers")
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: json))) as? [String: Any] else {
+            throw PerfError.peerFailed(script: path, reason: "it wrote no JSON object")
         }
-        for name in ["tokens_per_s_forward", "tokens_per_s_train"] {
-            let forms = metrics.filter { $0.key.hasPrefix(name) && !$0.key.hasSuffix("_best") }
-            guard let best = forms.values.max() else {
-                throw PerfError.peerFailed(script: path, reason: "its JSON has no \(name)* metric")
-            }
-            outcome.metric(name, best)
-        }
-        if let parameters = object["parameters"] as? Double { outcome.metric("parameters", parameters) }
+        return object
     }
 }
 
