@@ -43,7 +43,9 @@ enum PerfReportSection: ReportSection {
         md += "Each figure is the median of the bench's timed repetitions after a warm-up (mean over seeds when there are several), "
         md += "measured one variant after another in one run of the suite; the PyTorch peers ran as subprocesses of the same run "
         md += "(baselines/pytorch/, CPU torch, the fastest of each script's implementation forms). Tokens/s of a block: "
-        md += "batch × T tokens through one block, forward alone and forward + backward (gradients, no optimizer step).\n\n"
+        md += "batch × T tokens through one block, forward alone and forward + backward (gradients, no optimizer step). "
+        md += "On shared machines single figures move by 15–30 % between runs; a ratio near its target (\"met\" or not) can flip "
+        md += "on a rerun, so read the margin, not the verdict.\n\n"
         md += "| variant | bench | peer | kernels | threads | tokens / s (forward) | tokens / s (train) | samples / s (train) | latency p50 / p99 (µs) | sgemm peak (GFLOPS) |\n"
         md += "|---|---|---|---|---:|---:|---:|---:|---:|---:|\n"
         for row in rows {
