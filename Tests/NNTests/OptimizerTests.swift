@@ -1,6 +1,9 @@
 import TestSupport
 import Testing
 import NN
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs `optimizer` for one step per gradient vector in `gradientSteps`, starting from `start`.
 private func run(_ optimizer: inout some Optimizer, from start: [Float], gradientSteps: [[Float]]) -> [Float] {
@@ -41,6 +44,27 @@ struct OptimizerTests {
         let p = run(&sgd, from: [1, -2], gradientSteps: [[0.5, 1], [-1, 0.5]])
         expectClose(p, [1.002151, -2.234102])
         expectClose(sgd.momentumBuffer, [-0.53151, 1.36102])
+    }
+
+    @Test("Adam's vectorised update gives the scalar reference update's bits (AdamW and L2 both), tail included")
+    func adamVectorMatchesReference() {
+        for decoupled in [false, true] {
+            let n = 1_003
+            let start = testValues(n, seed: 21, in: (-2, 2)), grads = makeBuffer(testValues(n, seed: 22))
+            let fast = makeBuffer(start), reference = makeBuffer(start)
+            let m = makeBuffer(zeros: n), v = makeBuffer(zeros: n)
+            defer { [grads, fast, reference, m, v].forEach { $0.deallocate() } }
+            var adam = Adam(learningRate: 0.01, weightDecay: 0.1, decoupled: decoupled)
+            for step in 1...3 {
+                adam.step(values: fast, grads: grads.readOnly)
+                let t = Double(step)
+                let c = AdamConstants(b1: 0.9, b2: 0.999, eps: 1e-8, l2: decoupled ? 0 : 0.1, shrink: decoupled ? 1 - 0.01 * 0.1 : 1,
+                                      stepSize: Float(Double(Float(0.01)) / (1 - pow(Double(Float(0.9)), t))),
+                                      bc2Sqrt: Float((1 - pow(Double(Float(0.999)), t)).squareRoot()))
+                adamUpdateReference(values: reference, grads: grads.readOnly, m: m, v: v, c)
+                #expect(Array(fast) == Array(reference), "step \(step), decoupled \(decoupled)")
+            }
+        }
     }
 
     @Test("Adam matches two hand-computed PyTorch steps")
