@@ -83,4 +83,16 @@ struct ImageClassificationSetTests {
         #expect(Array(set.labels.prefix(10)) == [9, 2, 1, 1, 6, 1, 4, 6, 5, 7])
         #expect(set.pixels.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
+
+    static let mnistTestLabels = MNIST.defaultDirectory + "/t10k-labels-idx1-ubyte"
+
+    @Test("loads real MNIST (scripts/fetch-mnist.py, SHA-256 verified) when installed",
+          .enabled(if: FileManager.default.fileExists(atPath: mnistTestLabels)))
+    func realMNIST() throws {
+        let train = try MNIST.load(split: .train), test = try MNIST.load(split: .test)
+        #expect(train.count == 60_000 && test.count == 10_000 && test.rows == 28 && test.cols == 28)
+        // From python3 open(...).read()[8:18] on the verified files.
+        #expect(Array(train.labels.prefix(10)) == [5, 0, 4, 1, 9, 2, 1, 3, 1, 4])
+        #expect(Array(test.labels.prefix(10)) == [7, 2, 1, 0, 4, 1, 4, 9, 5, 9])
+    }
 }
