@@ -173,11 +173,12 @@ public func linearAttentionStep(
     }
 }
 
-private func checkLinearAttentionSizes(_ kernel: StaticString, _ y: Int, _ q: Int, _ k: Int, _ v: Int, _ den: Int?, _ scratch: Int,
+/// Shared count checks of the linear-attention kernels (reference and SIMD; the SIMD ones pass no scratch).
+func checkLinearAttentionSizes(_ kernel: StaticString, _ y: Int, _ q: Int, _ k: Int, _ v: Int, _ den: Int?, _ scratch: Int?,
                                        B: Int, T: Int, C: Int, H: Int) {
     precondition(B >= 0 && T >= 0 && H > 0 && C > 0 && C % H == 0, "\(kernel): needs C = \(C) a positive multiple of H = \(H)")
     let btc = B * T * C, E = C / H
     precondition(y == btc && q == btc && k == btc && v == btc, "\(kernel): q, k, v, y hold \(q), \(k), \(v), \(y) elements, expected B·T·C = \(btc)")
     if let den { precondition(den == B * T * H, "\(kernel): den holds \(den) elements, expected B·T·H = \(B * T * H)") }
-    precondition(scratch >= E * E + E, "\(kernel): scratch holds \(scratch) elements, needs E² + E = \(E * E + E)")
+    if let scratch { precondition(scratch >= E * E + E, "\(kernel): scratch holds \(scratch) elements, needs E² + E = \(E * E + E)") }
 }

@@ -20,9 +20,7 @@ public func linearAttentionForwardSIMD(
 ) {
     let E = C / H, W = E / 8
     precondition(H > 0 && C % H == 0 && E % 8 == 0, "linearAttentionForwardSIMD: E = C/H = \(C)/\(H) must be a multiple of 8")
-    precondition(y.count == B * T * C && q.count == B * T * C && k.count == B * T * C && v.count == B * T * C,
-                 "linearAttentionForwardSIMD: q, k, v, y must hold B·T·C = \(B * T * C) elements")
-    if let den { precondition(den.count == B * T * H, "linearAttentionForwardSIMD: den must hold B·T·H = \(B * T * H) elements") }
+    checkLinearAttentionSizes("linearAttentionForwardSIMD", y.count, q.count, k.count, v.count, den?.count, nil, B: B, T: T, C: C, H: H)
     KernelParallel.forEach(B * H, threadCount: threads) { task in
         let b = task / H, h = task % H
         // S[i][jv]: row i of S as W vectors over j; z as W vectors over i.
@@ -86,9 +84,9 @@ public func linearAttentionBackwardSIMD(
 ) {
     let E = C / H, W = E / 8, btc = B * T * C
     precondition(H > 0 && C % H == 0 && E % 8 == 0, "linearAttentionBackwardSIMD: E = C/H = \(C)/\(H) must be a multiple of 8")
-    precondition(dq.count == btc && dk.count == btc && dv.count == btc && dy.count == btc && q.count == btc && k.count == btc
-                 && v.count == btc && y.count == btc, "linearAttentionBackwardSIMD: every [B,T,C] buffer must hold B·T·C = \(btc) elements")
-    if let den { precondition(den.count == B * T * H, "linearAttentionBackwardSIMD: den must hold B·T·H = \(B * T * H) elements") }
+    checkLinearAttentionSizes("linearAttentionBackwardSIMD", dy.count, q.count, k.count, v.count, den?.count, nil, B: B, T: T, C: C, H: H)
+    precondition(dq.count == btc && dk.count == btc && dv.count == btc && y.count == btc,
+                 "linearAttentionBackwardSIMD: dq, dk, dv and y must hold B·T·C = \(btc) elements")
     KernelParallel.forEach(B * H, threadCount: threads) { task in
         let b = task / H, h = task % H
         // Per head: φ(q), φ(k) [T][W]; dn [T][W]; dd [T]; state matrices Sᵀ or G, Gᵀ [E][W]; z or g [W].

@@ -187,8 +187,8 @@ public func selectiveScanStep(
     }
 }
 
-/// Shared count checks of the scan kernels: `bt·d` buffers hold B·T·D, `bt·n` ones B·T·N.
-private func checkScanSizes(_ kernel: StaticString, _ y: Int, _ delta: Int, _ u: Int, _ deltaRaw: Int,
+/// Shared count checks of the scan kernels (reference and SIMD): `bt·d` buffers hold B·T·D, `bt·n` ones B·T·N.
+func checkScanSizes(_ kernel: StaticString, _ y: Int, _ delta: Int, _ u: Int, _ deltaRaw: Int,
                             _ ssmB: Int, _ ssmC: Int, _ A: Int, _ deltaBias: Int, _ skip: Int,
                             B: Int, T: Int, D: Int, N: Int) {
     precondition(B >= 0 && T >= 0 && D > 0 && N > 0, "\(kernel) needs B, T ≥ 0 and D, N > 0; got B=\(B) T=\(T) D=\(D) N=\(N)")

@@ -24,10 +24,8 @@ public func selectiveScanForwardSIMD(
     skip: UnsafeBufferPointer<Float>,
     B: Int, T: Int, D: Int, N: Int, threads: Int? = nil
 ) {
-    precondition(y.count == B * T * D && delta.count == B * T * D && u.count == B * T * D && deltaRaw.count == B * T * D,
-                 "selectiveScanForwardSIMD: the [B,T,D] buffers must hold B·T·D = \(B * T * D) elements")
-    precondition(ssmB.count == B * T * N && ssmC.count == B * T * N && A.count == D * N && deltaBias.count == D && skip.count == D,
-                 "selectiveScanForwardSIMD: ssmB, ssmC [B,T,N], A [D,N], deltaBias and skip [D] have the wrong sizes")
+    checkScanSizes("selectiveScanForwardSIMD", y.count, delta.count, u.count, deltaRaw.count, ssmB.count, ssmC.count,
+                   A.count, deltaBias.count, skip.count, B: B, T: T, D: D, N: N)
     let blocks = (D + 7) / 8
     let At = transposedLanes(A, D: D, N: N)
     defer { At.deallocate() }
@@ -81,13 +79,11 @@ public func selectiveScanBackwardSIMD(
     skip: UnsafeBufferPointer<Float>,
     B: Int, T: Int, D: Int, N: Int, threads: Int? = nil
 ) {
-    let btd = B * T * D
-    precondition(du.count == btd && ddeltaRaw.count == btd && dy.count == btd && u.count == btd && delta.count == btd,
-                 "selectiveScanBackwardSIMD: the [B,T,D] buffers must hold B·T·D = \(btd) elements")
-    precondition(dssmB.count == B * T * N && dssmC.count == B * T * N && ssmB.count == B * T * N && ssmC.count == B * T * N,
-                 "selectiveScanBackwardSIMD: the [B,T,N] buffers must hold B·T·N = \(B * T * N) elements")
-    precondition(dA.count == D * N && A.count == D * N && ddeltaBias.count == D && dskip.count == D && skip.count == D,
-                 "selectiveScanBackwardSIMD: dA, A [D,N] and ddeltaBias, dskip, skip [D] have the wrong sizes")
+    checkScanSizes("selectiveScanBackwardSIMD", dy.count, delta.count, u.count, du.count, ssmB.count, ssmC.count,
+                   A.count, ddeltaBias.count, skip.count, B: B, T: T, D: D, N: N)
+    precondition(ddeltaRaw.count == B * T * D, "selectiveScanBackwardSIMD: ddeltaRaw must hold B·T·D = \(B * T * D) elements")
+    precondition(dssmB.count == B * T * N && dssmC.count == B * T * N, "selectiveScanBackwardSIMD: dssmB and dssmC must hold B·T·N = \(B * T * N) elements")
+    precondition(dA.count == D * N && ddeltaBias.count == D && dskip.count == D, "selectiveScanBackwardSIMD: dA must hold D·N, ddeltaBias and dskip D elements")
     let blocks = (D + 7) / 8
     let At = transposedLanes(A, D: D, N: N)
     // Per-sequence partials of the batch sums: dA [blocks·N lanes], ddeltaBias, dskip [blocks lanes].
@@ -100,12 +96,13 @@ public func selectiveScanBackwardSIMD(
         let states = UnsafeMutablePointer<FloatLanes>.allocate(capacity: (T + 1) * N)
         let decays = UnsafeMutablePointer<FloatLanes>.allocate(capacity: max(1, T * N))
         let carry = UnsafeMutablePointer<FloatLanes>.allocate(capacity: N)
+        let dAacc = UnsafeMutablePointer<FloatLanes>.allocate(capacity: N)
         // Lane-wise sums over channel blocks of dssmB and dssmC at (t, n).
         let dBLanes = UnsafeMutablePointer<FloatLanes>.allocate(capacity: max(1, T * N))
         let dCLanes = UnsafeMutablePointer<FloatLanes>.allocate(capacity: max(1, T * N))
         dBLanes.initialize(repeating: FloatLanes(), count: max(1, T * N))
         dCLanes.initialize(repeating: FloatLanes(), count: max(1, T * N))
-        defer { states.deallocate(); decays.deallocate(); carry.deallocate(); dBLanes.deallocate(); dCLanes.deallocate() }
+        defer { [states, decays, carry, dAacc, dBLanes, dCLanes].forEach { $0.deallocate() } }
         let partial = partials + b * partialStride
         for block in 0..<blocks {
             let d0 = block * 8, width = min(8, D - d0)
@@ -120,8 +117,7 @@ public func selectiveScanBackwardSIMD(
                     states[(t + 1) * N + n] = decay * states[t * N + n] + dt * ssmB[bt + n] * ut
                 }
             }
-            for n in 0..<N { carry[n] = FloatLanes() }
-            var dAacc = [FloatLanes](repeating: FloatLanes(), count: N)
+            for n in 0..<N { carry[n] = FloatLanes(); dAacc[n] = FloatLanes() }
             var dskipAcc = FloatLanes(), dbiasAcc = FloatLanes()
             var t = T - 1
             while t >= 0 {
