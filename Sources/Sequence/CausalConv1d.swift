@@ -1,3 +1,5 @@
+import Tensor
+
 /// Causal depthwise 1-D convolution along time, as PyTorch
 /// `Conv1d(D, D, kernel_size: K, groups: D, padding: K − 1)` truncated to the first T outputs
 /// (Mamba's `conv1d`, K = d_conv = 4):
@@ -11,24 +13,37 @@ public func causalConv1dDepthwiseForward(
     inp: UnsafeBufferPointer<Float>,
     weight: UnsafeBufferPointer<Float>,
     bias: UnsafeBufferPointer<Float>,
-    B: Int, T: Int, D: Int, K: Int
+    B: Int, T: Int, D: Int, K: Int, threads: Int? = nil
 ) {
     precondition(B >= 0 && T >= 0 && D > 0 && K > 0, "causalConv1dDepthwiseForward needs B, T ≥ 0 and D, K > 0; got B=\(B) T=\(T) D=\(D) K=\(K)")
     precondition(out.count == B * T * D && inp.count == B * T * D,
                  "causalConv1dDepthwiseForward: out \(out.count), inp \(inp.count) elements, expected B·T·D = \(B * T * D)")
     precondition(weight.count == D * K, "causalConv1dDepthwiseForward: weight has \(weight.count) elements, expected D·K = \(D * K)")
     precondition(bias.count == D, "causalConv1dDepthwiseForward: bias has \(bias.count) elements, expected D = \(D)")
-    for b in 0..<B {
+    guard B > 0, T > 0, let o = out.baseAddress, let x = inp.baseAddress, let bs = bias.baseAddress else { return }
+    // The taps transposed to [K,D], so the channel loop reads them contiguously and vectorises.
+    let taps = transposedTaps(weight, D: D, K: K)
+    defer { taps.deallocate() }
+    // Sequences are independent and each element keeps its summation order (bias, then k
+    // ascending), so the bits do not depend on the thread count.
+    KernelParallel.forEach(B, threadCount: threads) { b in
         for t in 0..<T {
-            let row = (b * T + t) * D
-            for d in 0..<D { out[row + d] = bias[d] }
+            let row = o + (b * T + t) * D
+            for d in 0..<D { row[d] = bs[d] }
             // out[t,d] += w[d,k] · inp[t − (K−1) + k, d]
             for k in max(0, K - 1 - t)..<K {
-                let src = (b * T + t - (K - 1) + k) * D
-                for d in 0..<D { out[row + d] += weight[d * K + k] * inp[src + d] }
+                let src = x + (b * T + t - (K - 1) + k) * D, tap = taps + k * D
+                for d in 0..<D { row[d] += tap[d] * src[d] }
             }
         }
     }
+}
+
+/// weight [D,K] → [K,D].
+private func transposedTaps(_ weight: UnsafeBufferPointer<Float>, D: Int, K: Int) -> UnsafeMutablePointer<Float> {
+    let taps = UnsafeMutablePointer<Float>.allocate(capacity: D * K)
+    for d in 0..<D { for k in 0..<K { taps[k * D + d] = weight[d * K + k] } }
+    return taps
 }
 
 /// Backward of `causalConv1dDepthwiseForward`; adds into `dinp`, `dweight`, `dbias`.
@@ -45,24 +60,42 @@ public func causalConv1dDepthwiseBackward(
     dout: UnsafeBufferPointer<Float>,
     inp: UnsafeBufferPointer<Float>,
     weight: UnsafeBufferPointer<Float>,
-    B: Int, T: Int, D: Int, K: Int
+    B: Int, T: Int, D: Int, K: Int, threads: Int? = nil
 ) {
     precondition(B >= 0 && T >= 0 && D > 0 && K > 0, "causalConv1dDepthwiseBackward needs B, T ≥ 0 and D, K > 0")
     precondition(dinp.count == B * T * D && dout.count == B * T * D && inp.count == B * T * D,
                  "causalConv1dDepthwiseBackward: dinp, dout and inp must hold B·T·D = \(B * T * D) elements")
     precondition(dweight.count == D * K && weight.count == D * K, "causalConv1dDepthwiseBackward: weight and dweight must hold D·K = \(D * K) elements")
     precondition(dbias.count == D, "causalConv1dDepthwiseBackward: dbias has \(dbias.count) elements, expected D = \(D)")
-    for b in 0..<B {
+    guard B > 0, T > 0, let di = dinp.baseAddress, let g = dout.baseAddress, let x = inp.baseAddress else { return }
+    let taps = transposedTaps(weight, D: D, K: K)
+    // Per-sequence partial sums of dweight [K,D] and dbias [D], added in b order afterwards: a
+    // fixed summation order whatever the thread count.
+    let stride = (K + 1) * D
+    let partials = UnsafeMutablePointer<Float>.allocate(capacity: B * stride)
+    partials.initialize(repeating: 0, count: B * stride)
+    defer { taps.deallocate(); partials.deallocate() }
+    KernelParallel.forEach(B, threadCount: threads) { b in
+        let dw = partials + b * stride, db = dw + K * D
         for t in 0..<T {
-            let row = (b * T + t) * D
-            for d in 0..<D { dbias[d] += dout[row + d] }
+            let row = g + (b * T + t) * D
+            for d in 0..<D { db[d] += row[d] }
             for k in max(0, K - 1 - t)..<K {
-                let src = (b * T + t - (K - 1) + k) * D
+                let offset = (b * T + t - (K - 1) + k) * D, tap = taps + k * D, dwk = dw + k * D
+                let src = x + offset, dsrc = di + offset
                 for d in 0..<D {
-                    dweight[d * K + k] += dout[row + d] * inp[src + d]
-                    dinp[src + d] += dout[row + d] * weight[d * K + k]
+                    // dweight[d,k] += dout[t,d] · inp[t−(K−1)+k, d];  dinp[t−(K−1)+k, d] += dout[t,d] · w[d,k]
+                    dwk[d] += row[d] * src[d]
+                    dsrc[d] += row[d] * tap[d]
                 }
             }
+        }
+    }
+    for b in 0..<B {
+        let dw = partials + b * stride, db = dw + K * D
+        for d in 0..<D {
+            for k in 0..<K { dweight[d * K + k] += dw[k * D + d] }
+            dbias[d] += db[d]
         }
     }
 }

@@ -170,13 +170,13 @@ public func linearAttentionBackwardSIMD(
 }
 
 /// φ(x) = elu(x) + 1 on eight lanes: x + 1 above 0, eˣ otherwise.
-@inline(__always)
+@_transparent
 func eluPlusOneLanes(_ x: FloatLanes) -> FloatLanes {
     vectorExp(x).replacing(with: x + 1, where: x .> 0)
 }
 
 /// dφ/dx on eight lanes: 1 above 0, eˣ otherwise.
-@inline(__always)
+@_transparent
 func eluPlusOneDerivativeLanes(_ x: FloatLanes) -> FloatLanes {
     vectorExp(x).replacing(with: 1, where: x .> 0)
 }

@@ -64,8 +64,8 @@ public final class MambaMixer: SequenceMixer {
     public let config: MambaConfig
     public let parameters: ParameterTable
     public let maxTokens: Int
-    /// Run the reference scalar scan (`selectiveScanForward`/`Backward`) instead of the SIMD one:
-    /// the perf suite times both, and tests hold them equal.
+    /// Run the reference scalar kernels (`selectiveScanForward`/`Backward`, the SiLU loops)
+    /// instead of the SIMD ones: the perf suite times both, and tests hold them equal.
     public var referenceKernels = false
     /// Indices into `parameters.entries`, in `parameterShapes` order.
     private let inProj, convWeight, convBias, xProj, dtProjWeight, dtProjBias, aLog, skip, outProj: Int
@@ -149,7 +149,11 @@ public final class MambaMixer: SequenceMixer {
         copyColumns(to: z, from: xz.readOnly, R: BT, stride: 2 * D, first: D, width: D)
         causalConv1dDepthwiseForward(out: xc.prefix(count: BT * D), inp: x.input(BT * D), weight: weight(convWeight),
                                      bias: weight(convBias), B: B, T: T, D: D, K: K)
-        siluForward(out: u.prefix(count: BT * D), inp: xc.input(BT * D), N: BT * D)
+        if referenceKernels {
+            siluForward(out: u.prefix(count: BT * D), inp: xc.input(BT * D), N: BT * D)
+        } else {
+            siluForwardSIMD(out: u.prefix(count: BT * D), inp: xc.input(BT * D), N: BT * D)
+        }
         linearForward(out: xdbl.prefix(count: BT * P), inp: u.input(BT * D), weight: weight(xProj), bias: nil, B: BT, C: D, OC: P)
         copyColumns(to: dtIn, from: xdbl.readOnly, R: BT, stride: P, first: 0, width: R)
         copyColumns(to: ssmB, from: xdbl.readOnly, R: BT, stride: P, first: R, width: N)
@@ -166,7 +170,11 @@ public final class MambaMixer: SequenceMixer {
                                      u: u.input(BT * D), deltaRaw: deltaRaw.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
                                      A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), B: B, T: T, D: D, N: N)
         }
-        siluGateForward(out: gated.prefix(count: BT * D), y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
+        if referenceKernels {
+            siluGateForward(out: gated.prefix(count: BT * D), y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
+        } else {
+            siluGateForwardSIMD(out: gated.prefix(count: BT * D), y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
+        }
         linearForward(out: out, inp: gated.input(BT * D), weight: weight(outProj), bias: nil, B: BT, C: D, OC: C)
     }
 
@@ -183,8 +191,13 @@ public final class MambaMixer: SequenceMixer {
         linearBackward(dinp: dgated.prefix(count: BT * D), dweight: grad(outProj), dbias: nil, dout: dout,
                        inp: gated.input(BT * D), weight: weight(outProj), B: BT, C: D, OC: C)
         // gated = y · silu(z)
-        siluGateBackward(dy: dy.prefix(count: BT * D), dz: dz.prefix(count: BT * D), dout: dgated.input(BT * D),
-                         y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
+        if referenceKernels {
+            siluGateBackward(dy: dy.prefix(count: BT * D), dz: dz.prefix(count: BT * D), dout: dgated.input(BT * D),
+                             y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
+        } else {
+            siluGateBackwardSIMD(dy: dy.prefix(count: BT * D), dz: dz.prefix(count: BT * D), dout: dgated.input(BT * D),
+                                 y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
+        }
         // y = selectiveScan(u, Δ, A, Bₛ, Cₛ, D)
         if referenceKernels {
             selectiveScanBackward(du: du.prefix(count: BT * D), ddeltaRaw: ddeltaRaw.prefix(count: BT * D),
@@ -213,7 +226,11 @@ public final class MambaMixer: SequenceMixer {
         linearBackward(dinp: du.prefix(count: BT * D), dweight: grad(xProj), dbias: nil, dout: dxdbl.input(BT * P),
                        inp: u.input(BT * D), weight: weight(xProj), B: BT, C: D, OC: P)
         // u = silu(xc)
-        siluBackward(dinp: dxc.prefix(count: BT * D), dout: du.input(BT * D), inp: xc.input(BT * D), N: BT * D)
+        if referenceKernels {
+            siluBackward(dinp: dxc.prefix(count: BT * D), dout: du.input(BT * D), inp: xc.input(BT * D), N: BT * D)
+        } else {
+            siluBackwardSIMD(dinp: dxc.prefix(count: BT * D), dout: du.input(BT * D), inp: xc.input(BT * D), N: BT * D)
+        }
         // xc = conv(x)
         causalConv1dDepthwiseBackward(dinp: dx.prefix(count: BT * D), dweight: grad(convWeight), dbias: grad(convBias),
                                       dout: dxc.input(BT * D), inp: x.input(BT * D), weight: weight(convWeight),

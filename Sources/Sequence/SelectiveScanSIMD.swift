@@ -45,7 +45,7 @@ public func selectiveScanForwardSIMD(
             var sum = FloatLanes()
             // h[n] = exp(Δ·A[n]) · h[n] + Δ · B[t,n] · u;  y = Σ_n h[n] · C[t,n] + skip · u
             for n in 0..<N {
-                let hn = vectorExp(dt * At[n * blocks + d0 / 8]) * h[n] + dt * ssmB[bt + n] * ut
+                let hn = vectorExpNonPositive(dt * At[n * blocks + d0 / 8]) * h[n] + dt * ssmB[bt + n] * ut
                 h[n] = hn
                 sum += hn * ssmC[bt + n]
             }
@@ -112,7 +112,7 @@ public func selectiveScanBackwardSIMD(
                 let i = (b * T + t) * D + d0, bt = (b * T + t) * N
                 let dt = FloatLanes.load(delta.baseAddress! + i, count: width), ut = FloatLanes.load(u.baseAddress! + i, count: width)
                 for n in 0..<N {
-                    let decay = vectorExp(dt * At[n * blocks + block])
+                    let decay = vectorExpNonPositive(dt * At[n * blocks + block])
                     decays[t * N + n] = decay
                     states[(t + 1) * N + n] = decay * states[t * N + n] + dt * ssmB[bt + n] * ut
                 }

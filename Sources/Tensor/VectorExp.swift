@@ -11,7 +11,7 @@ public typealias FloatLanes = SIMD8<Float>
 ///
 /// Relative error ≤ 2·10⁻⁷ on [−87.3, 88.7] (tested against `expf` on a dense grid); 0 below
 /// −87.3 (where `expf` is subnormal or 0), +∞ above 88.7. NaN lanes give NaN.
-@inlinable @inline(__always)
+@_transparent
 public func vectorExp(_ x: FloatLanes) -> FloatLanes {
     let log2e: Float = 1.44269504088896341
     let ln2Hi: Float = 0.693359375, ln2Lo: Float = -2.12194440e-4
@@ -45,6 +45,33 @@ public func vectorExp(_ x: FloatLanes) -> FloatLanes {
     return result
 }
 
+/// eˣ for x ≤ 0 (or NaN) on eight lanes: the same bits as `vectorExp` there, without its NaN
+/// masking and upper clamp. The selective scan's decays exp(Δ·A) have Δ ≥ 0 and A < 0, and
+/// they are most of a Mamba block's exps, so the saved work is worth a second entry point.
+/// NaN needs no mask: it flows through the arithmetic into the product. Positive x give
+/// garbage; callers guarantee x ≤ 0.
+@_transparent
+public func vectorExpNonPositive(_ x: FloatLanes) -> FloatLanes {
+    let log2e: Float = 1.44269504088896341
+    let ln2Hi: Float = 0.693359375, ln2Lo: Float = -2.12194440e-4
+    let magic: Float = 12_582_912
+    let clamped = x.replacing(with: -87.3, where: x .< -87.3)
+    let shifted = clamped * log2e + magic
+    let n = shifted - magic
+    var r = clamped - n * ln2Hi
+    r = r - n * ln2Lo
+    var p = FloatLanes(repeating: 1.9875691500e-4)
+    p = p * r + 1.3981999507e-3
+    p = p * r + 8.3334519073e-3
+    p = p * r + 4.1665795894e-2
+    p = p * r + 1.6666665459e-1
+    p = p * r + 5.0000001201e-1
+    let er = p * (r * r) + r + 1
+    let nBits = unsafeBitCast(shifted, to: SIMD8<UInt32>.self) &- magic.bitPattern
+    let exponent = (nBits &+ 127) &<< 23
+    return (er * unsafeBitCast(exponent, to: FloatLanes.self)).replacing(with: 0, where: x .< -87.3)
+}
+
 public extension FloatLanes {
     /// Loads `count` ≤ 8 floats from `base`, zeros in the lanes past `count`.
     @inlinable @inline(__always)
@@ -66,7 +93,7 @@ public extension FloatLanes {
 /// ln x on eight lanes (x > 0), the Cephes `logf` scheme: x = m·2ᵉ with m ∈ [√½, √2), then
 /// ln m = f − f²/2 + f³·P(f) with f = m − 1 (degree-8 P), plus e·ln2 (split hi + lo).
 /// Relative error ≤ 2·10⁻⁷ on normal floats (tested against `log`); the callers pass x ≥ 1.
-@inlinable @inline(__always)
+@_transparent
 public func vectorLog(_ x: FloatLanes) -> FloatLanes {
     let bits = unsafeBitCast(x, to: SIMD8<UInt32>.self)
     // frexp: mantissa in [0.5, 1) and the exponent to go with it
@@ -94,7 +121,7 @@ public func vectorLog(_ x: FloatLanes) -> FloatLanes {
 /// softplus(x) = ln(1 + eˣ) on eight lanes, x itself above 20 (as `softplus` and PyTorch do).
 /// ln(1 + u) is taken as ln(w)·u/(w − 1) with w = 1 + u (Goldberg's log1p), so tiny eˣ keep
 /// their relative precision; agrees with `log1pf(expf(x))` to ~3·10⁻⁷ relative.
-@inlinable @inline(__always)
+@_transparent
 public func vectorSoftplus(_ x: FloatLanes) -> FloatLanes {
     let u = vectorExp(x.replacing(with: 0, where: x .> 20))
     let w = u + 1
@@ -106,13 +133,15 @@ public func vectorSoftplus(_ x: FloatLanes) -> FloatLanes {
 
 /// 1 − e^(−s) on eight lanes, the softplus derivative from its output s ≥ 0 (as
 /// `softplusDerivative`), by Kahan's expm1: (u − 1)·s/ln u with u = e^(−s), exact for tiny s.
-@inlinable @inline(__always)
+@_transparent
 public func vectorSoftplusDerivative(output s: FloatLanes) -> FloatLanes {
-    let u = vectorExp(-s)
+    // 0 − s, not −s: the stdlib's prefix minus on SIMD8 is a lane loop that LLVM leaves scalar,
+    // and everything downstream of it with it.
+    let u = vectorExp(0 - s)
     let um1 = u - 1
     let safeLog = vectorLog(u.replacing(with: 0.5, where: um1 .== 0))
-    var expm1 = um1 * (-s / safeLog)
+    var expm1 = um1 * ((0 - s) / safeLog)
     expm1.replace(with: -s, where: um1 .== 0)
     expm1.replace(with: -1, where: u .== 0)
-    return -expm1
+    return 0 - expm1
 }

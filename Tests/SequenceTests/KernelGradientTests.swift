@@ -34,6 +34,26 @@ struct KernelGradientTests {
         }
     }
 
+    @Test("causal conv1d gives the same bits on one thread and two, forward and backward")
+    func convThreadCountChangesNoBit() {
+        let B = 5, T = 9, D = 16, K = 4
+        let inp = makeBuffer(testValues(B * T * D, seed: 11)), w = makeBuffer(testValues(D * K, seed: 12))
+        let bias = makeBuffer(testValues(D, seed: 13)), dout = makeBuffer(testValues(B * T * D, seed: 14))
+        defer { [inp, w, bias, dout].forEach { $0.deallocate() } }
+        func run(threads: Int) -> [[Float]] {
+            let out = makeBuffer(zeros: B * T * D), dinp = makeBuffer(zeros: B * T * D), dw = makeBuffer(zeros: D * K), db = makeBuffer(zeros: D)
+            defer { [out, dinp, dw, db].forEach { $0.deallocate() } }
+            causalConv1dDepthwiseForward(out: out, inp: inp.readOnlyView, weight: w.readOnlyView, bias: bias.readOnlyView,
+                                         B: B, T: T, D: D, K: K, threads: threads)
+            causalConv1dDepthwiseBackward(dinp: dinp, dweight: dw, dbias: db, dout: dout.readOnlyView, inp: inp.readOnlyView,
+                                          weight: w.readOnlyView, B: B, T: T, D: D, K: K, threads: threads)
+            return [Array(out), Array(dinp), Array(dw), Array(db)]
+        }
+        let one = run(threads: 1)
+        #expect(one[2].contains { $0 != 0 })
+        #expect(one == run(threads: 2))
+    }
+
     @Test("SiLU, softplus and the SiLU gate backward agree with finite differences")
     func activationGradients() {
         let N = 12

@@ -33,6 +33,28 @@ struct VectorExpTests {
         #expect(v[3].isNaN)
         #expect(abs(v[4] - 2.7182817) <= 3e-7 && abs(v[5] - 0.36787945) <= 1e-7)
     }
+
+    @Test("the non-positive entry point gives vectorExp's bits on x ≤ 0, 0 below −87.3, and keeps NaN")
+    func nonPositiveMatchesBits() {
+        var x: Float = -90
+        var mismatches = 0, checked = 0
+        while x <= 0 {
+            var lanes = FloatLanes()
+            for lane in 0..<8 { lanes[lane] = min(0, x + Float(lane) * 0.000_71) }
+            let fast = vectorExpNonPositive(lanes), general = vectorExp(lanes)
+            for lane in 0..<8 where fast[lane].bitPattern != general[lane].bitPattern { mismatches += 1 }
+            checked += 8
+            x += 0.0047
+        }
+        #expect(checked > 100_000)
+        #expect(mismatches == 0)
+        let edges = vectorExpNonPositive(FloatLanes(0, -100, -.infinity, .nan, -87.5, -1e-30, -0.0, -87.2))
+        #expect(edges[0] == 1 && edges[6] == 1 && edges[5] == 1)
+        #expect(edges[1] == 0 && edges[2] == 0 && edges[4] == 0)
+        #expect(edges[3].isNaN)
+        let exact = exp(Double(Float(-87.2)))
+        #expect(edges[7] > 0 && abs(Double(edges[7]) - exact) / exact < 2e-7)
+    }
 }
 
 @Suite("Vector log, softplus and its derivative")
