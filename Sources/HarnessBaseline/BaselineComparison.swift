@@ -44,7 +44,8 @@ private func seedOrdered(_ bySeed: [Int: Double]) -> [Double] {
 /// One line of `biomoe compare`: a variant's metric, both sides, the change and its mark.
 public struct ComparisonRow: Sendable {
     public let variant: String
-    /// The metric name, or `numerator/denominator` for a metric gated as a ratio.
+    /// The metric name, `numerator/denominator` for a metric gated as a ratio to another metric,
+    /// or `metric ÷ variant` for one gated as a ratio to another variant's same metric.
     public let metric: String
     public let unit: String
     public let baseline: SideSummary?
@@ -92,11 +93,29 @@ public struct BaselineComparison: Sendable {
         for variant in variants {
             let before = baseline.variants[variant] ?? [:]
             let after = current.variants[variant] ?? [:]
+            let references = policy.variantRatios[variant] ?? []
             for metric in orderedMetrics(Set(before.keys).union(after.keys)) {
-                let rule = policy.rule(for: metric)
+                var rule = policy.rule(for: metric)
                 let unit = after[metric]?.unit ?? before[metric]?.unit ?? ""
                 let base = before[metric]?.valuesBySeed
                 let now = after[metric]?.valuesBySeed
+                // Timings gated against other variants: one ratio row per reference variant.
+                let against = MetricCatalog.info(metric)?.machineDependent == true && rule.ratioTo == nil ? references.filter {
+                    baseline.variants[$0]?[metric] != nil || current.variants[$0]?[metric] != nil
+                } : []
+                if !against.isEmpty {
+                    rule = MetricRule(metric: metric, ratioTo: nil, gated: false,
+                                      whyNotGated: "gated as ratios to \(against.joined(separator: ", ")) (next rows)",
+                                      relative: rule.relative, absolute: rule.absolute, direction: rule.direction)
+                }
+                defer {
+                    for reference in against {
+                        rows.append(row(variant: variant, metric: "\(metric) ÷ \(reference)", unit: "ratio",
+                                        base: ratio(base, baseline.variants[reference]?[metric]?.valuesBySeed),
+                                        now: ratio(now, current.variants[reference]?[metric]?.valuesBySeed),
+                                        rule: policy.variantRatioRule(for: metric), suiteProblem: problem))
+                    }
+                }
                 guard let reference = rule.ratioTo else {
                     rows.append(row(variant: variant, metric: metric, unit: unit, base: base, now: now,
                                     rule: rule, suiteProblem: problem))

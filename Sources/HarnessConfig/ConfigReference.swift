@@ -12,6 +12,10 @@ public enum ConfigReference {
         md += section("base (and each variant's overrides)", ExperimentSchema.base)
         md += section("gate (not hashed)", ExperimentSchema.gate)
         md += section("gate.metrics.NAME", ExperimentSchema.gateMetric)
+        md += "## gate.ratio_to_variant.VARIANT\n\n"
+        md += "A variant name or a list of them: every machine-dependent metric of VARIANT that the named variants also record "
+        md += "(throughputs, latencies, GFLOPS) is gated as its per-seed ratio to theirs, with the metric's tolerances, instead of "
+        md += "in its own unit; e.g. `mamba-fast-1t: [mamba-reference-1t, mamba-pytorch-1t]` in experiments/perf.yaml.\n\n"
         return md
     }
 

@@ -8,6 +8,24 @@ public enum PerfBench: String, CaseIterable, Sendable {
     case linearAttentionBlock = "linear-attention-block"
     /// The routing suite's softmax-e8 MoE: training samples/s on real Fashion-MNIST and batch-1 latency.
     case moeTrain = "moe-train"
+    /// One GEMM layer (`linearForward` + `linearBackward`) against the same sgemm calls made
+    /// directly, and against the sgemm peak measured in the same run.
+    case gemmLayer = "gemm-layer"
+    /// The harness itself: rows/s into SQLite, and the wall time of `biomoe report` on 100 runs.
+    case harness
+}
+
+/// `gemm_layer`: which of the models' GEMM layers the gemm-layer bench times; shapes follow the
+/// run's d_model, expand, train_batch and seq_len.
+public enum GEMMLayer: String, CaseIterable, Sendable {
+    /// Mamba's in_proj: [train_batch·seq_len, d_model] → 2·expand·d_model, no bias.
+    case mambaInProj = "mamba-in-proj"
+    /// Mamba's out_proj: [train_batch·seq_len, expand·d_model] → d_model, no bias.
+    case mambaOutProj = "mamba-out-proj"
+    /// An attention q/k/v/o projection: [train_batch·seq_len, d_model] → d_model, no bias.
+    case attentionProj = "attention-proj"
+    /// The Fashion-MNIST MLP's hidden layer: [train_batch, 784] → 256, with bias.
+    case mlpHidden = "mlp-hidden"
 }
 
 /// `peer`: whose implementation a perf run times.
@@ -29,13 +47,15 @@ public enum KernelVariant: String, CaseIterable, Sendable {
 extension ExperimentSchema {
     static let perfKeys: [FieldSpec] = [
         FieldSpec("bench", .oneOf(PerfBench.self), default: .choice(PerfBench.sgemm),
-                  help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block, or the routing suite's softmax-e8 MoE (training and batch-1 latency on Fashion-MNIST)", models: ["perf"]),
+                  help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block, the routing suite's softmax-e8 MoE (training and batch-1 latency on Fashion-MNIST), one GEMM layer against raw sgemm, or the harness (SQLite rows/s, report time)", models: ["perf"]),
         FieldSpec("peer", .oneOf(PerfPeer.self), default: .choice(PerfPeer.biomoe),
                   help: "biomoe, or the PyTorch script in baselines/pytorch/ run by this run (needs `pip install torch==2.13.0+cpu`)", models: ["perf"]),
         FieldSpec("kernels", .oneOf(KernelVariant.self), default: .choice(KernelVariant.fast),
                   help: "biomoe's fast kernels or the reference scalar kernels they are tested against", models: ["perf"]),
         FieldSpec("threads", .int(1...256), default: .int(1),
                   help: "BLAS and kernel threads for the timed work (torch.set_num_threads for the PyTorch peer)", models: ["perf"]),
+        FieldSpec("gemm_layer", .oneOf(GEMMLayer.self), default: .choice(GEMMLayer.mambaInProj),
+                  help: "the GEMM layer the gemm-layer bench times (shapes from d_model, expand, train_batch, seq_len)", models: ["perf"]),
         FieldSpec("sgemm_sizes", .intList(element: 16...8192, count: 1...16), default: .list([.int(64), .int(128), .int(256), .int(512), .int(1024)]),
                   help: "n of the n×n×n sgemm timings (bench sgemm)", models: ["perf"]),
     ]

@@ -13,6 +13,8 @@ import Yams
 ///     test_ece: {absolute: 0.01}
 ///     test_mce: {gated: false}
 ///     latency_p99: {ratio_to: latency_p50, relative: 0.5}
+///   ratio_to_variant:       # gate a variant's timings as ratios to other variants' (same seed)
+///     mamba-fast-1t: [mamba-reference-1t, mamba-pytorch-1t]
 /// ```
 ///
 /// A change is called only when it is both significant over seeds (``SignificanceTest``) and
@@ -26,7 +28,9 @@ import Yams
 /// Which metrics are gated by default: those of ``MetricCatalog`` with a better direction that
 /// do not depend on the machine. Timing and memory are never gated in absolute units (shared CI
 /// machines are noisy): only as a ratio to a reference metric measured in the same run
-/// (`ratio_to`). Metrics outside the catalog are informational.
+/// (`ratio_to`), or as a ratio to the same metric of another variant measured in the same suite
+/// run (`ratio_to_variant`: the perf suite's fast/reference, biomoe/PyTorch and 2-thread/1-thread
+/// ratios). Metrics outside the catalog are informational.
 public struct GatePolicy: Hashable, Sendable, Codable {
     /// Default relative tolerance when the config has no `gate:` section.
     public static let defaultRelative = 0.02
@@ -34,11 +38,48 @@ public struct GatePolicy: Hashable, Sendable, Codable {
     public var relative: Double
     public var absolute: Double
     public var metrics: [String: MetricTolerance]
+    /// Variant → the variants whose same-named machine-dependent metrics it is gated against,
+    /// as per-seed ratios; e.g. `mamba-fast-1t` → [`mamba-reference-1t`, `mamba-pytorch-1t`].
+    public var variantRatios: [String: [String]]
 
-    public init(relative: Double = GatePolicy.defaultRelative, absolute: Double = 0, metrics: [String: MetricTolerance] = [:]) {
+    public init(relative: Double = GatePolicy.defaultRelative, absolute: Double = 0, metrics: [String: MetricTolerance] = [:],
+                variantRatios: [String: [String]] = [:]) {
         self.relative = relative
         self.absolute = absolute
         self.metrics = metrics
+        self.variantRatios = variantRatios
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case relative, absolute, metrics, variantRatios
+    }
+
+    /// `variantRatios` is written only when set and read as empty when absent, so policies
+    /// stored before it existed decode, and their JSON (and every stored suite) is unchanged.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        relative = try container.decode(Double.self, forKey: .relative)
+        absolute = try container.decode(Double.self, forKey: .absolute)
+        metrics = try container.decode([String: MetricTolerance].self, forKey: .metrics)
+        variantRatios = try container.decodeIfPresent([String: [String]].self, forKey: .variantRatios) ?? [:]
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(relative, forKey: .relative)
+        try container.encode(absolute, forKey: .absolute)
+        try container.encode(metrics, forKey: .metrics)
+        if !variantRatios.isEmpty { try container.encode(variantRatios, forKey: .variantRatios) }
+    }
+
+    /// The rule for `metric` of a variant gated as a ratio to another variant's same metric: the
+    /// metric's tolerances and direction, gated when the metric has a better direction.
+    public func variantRatioRule(for metric: String) -> MetricRule {
+        let base = rule(for: metric)
+        let informational = base.direction == .informational
+        return MetricRule(metric: metric, ratioTo: nil, gated: !informational && metrics[metric]?.gated != false,
+                          whyNotGated: informational ? "informational" : (metrics[metric]?.gated == false ? "gated: false in the config" : nil),
+                          relative: base.relative, absolute: base.absolute, direction: base.direction)
     }
 
     /// The rule for one recorded metric, with the suite-wide defaults filled in.
@@ -145,11 +186,14 @@ extension GatePolicy {
     /// timing metrics gated in absolute units and metrics without a better direction.
     static func read(_ entry: ConfigReader.Entry?, reader: ConfigReader, root: Node) throws -> GatePolicy {
         guard let entry else { return GatePolicy() }
-        let keys = ExperimentSchema.gate.map(\.key) + ["metrics"]
+        let keys = ExperimentSchema.gate.map(\.key) + ["metrics", "ratio_to_variant"]
         let entries = try reader.mapping(entry, keyPath: "gate", allowed: keys, nullIsEmpty: true)
         let values = try reader.section(entries, specs: ExperimentSchema.gate, keyPath: "gate", node: entry.node)
         var policy = GatePolicy(relative: values["relative"]?.doubleValue ?? defaultRelative,
                                 absolute: values["absolute"]?.doubleValue ?? 0)
+        if let ratios = entries["ratio_to_variant"] {
+            policy.variantRatios = try readVariantRatios(ratios, reader: reader, root: root)
+        }
         guard let metricsEntry = entries["metrics"] else { return policy }
         let known = MetricCatalog.all.map(\.name)
         for (name, node) in try reader.orderedMapping(metricsEntry.node, keyPath: "gate.metrics") {
@@ -193,6 +237,37 @@ extension GatePolicy {
 }
 
 extension GatePolicy {
+    /// `ratio_to_variant`: variant → a variant name or a list of them, every name a variant of
+    /// this suite and none its own reference.
+    static func readVariantRatios(_ entry: ConfigReader.Entry, reader: ConfigReader, root: Node) throws -> [String: [String]] {
+        let variants = Set(root["variants"]?.mapping.map { $0.keys.compactMap(\.string) } ?? [])
+        let listed = variants.sorted().joined(separator: ", ")
+        var ratios: [String: [String]] = [:]
+        for (variant, node) in try reader.orderedMapping(entry.node, keyPath: "gate.ratio_to_variant") {
+            let keyPath = "gate.ratio_to_variant.\(variant)"
+            guard variants.contains(variant) else {
+                throw ConfigError(file: reader.file, line: node.mark?.line, keyPath: keyPath,
+                                  message: "unknown variant; expected one of \(listed)")
+            }
+            let references: [Node]
+            if let sequence = node.sequence { references = Array(sequence) } else { references = [node] }
+            var names: [String] = []
+            for reference in references {
+                guard let name = reference.string, variants.contains(name), name != variant else {
+                    throw ConfigError(file: reader.file, line: reference.mark?.line, keyPath: keyPath,
+                                      message: "'\(reference.string ?? "?")' cannot be the reference; expected another variant of this suite: \(listed)")
+                }
+                names.append(name)
+            }
+            guard !names.isEmpty else {
+                throw ConfigError(file: reader.file, line: node.mark?.line, keyPath: keyPath,
+                                  message: "empty; expected a variant name or a list of them")
+            }
+            ratios[variant] = names
+        }
+        return ratios
+    }
+
     /// The policy as canonical JSON (keys sorted), stored with the suite's config so that
     /// `report`, `compare` and `gate` read the tolerances from the database, not from a YAML
     /// file that may have changed or moved since the run.

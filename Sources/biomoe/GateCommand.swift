@@ -15,7 +15,8 @@ struct GateCommand: ParsableCommand {
         Same decision as `biomoe compare`: a gated metric regresses only when Welch's t-test \
         over seeds is significant (α = 0.05, two-sided) AND the change exceeds its tolerance \
         (config `gate:` section; default 2 % of the baseline mean). Timing metrics are gated \
-        only as ratios to a reference metric of the same run (`ratio_to`), never in seconds.
+        only as ratios to a reference metric of the same run (`ratio_to`) or to the same metric \
+        of another variant of the same suite run (`ratio_to_variant`), never in seconds.
 
         Exit codes:
           0  every gated metric within noise or tolerance

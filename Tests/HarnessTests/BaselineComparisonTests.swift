@@ -131,6 +131,43 @@ struct BaselineComparisonTests {
         #expect(comparison.verdict.outcome == .regression)
     }
 
+    @Test("timings gate as per-seed ratios to other variants' (ratio_to_variant): a slower machine passes, a slower kernel fails")
+    func variantRatios() throws {
+        /// Variants "fast" and "reference" with tokens/s per seed, and an accuracy on "fast".
+        func file(fast: [Double], reference: [Double]) -> BaselineFile {
+            var file = F.file(["tokens_per_s_train": fast, "test_accuracy": [0.9, 0.9]], variant: "fast")
+            file.variants["reference"] = F.file(["tokens_per_s_train": reference], variant: "reference").variants["reference"]
+            return file
+        }
+        let policy = GatePolicy(relative: 0.25, variantRatios: ["fast": ["reference"]])
+        let before = file(fast: [30_000, 31_000], reference: [10_000, 10_000])
+        // The whole machine is half as fast: throughputs halve, the ratio does not move.
+        let slowerMachine = F.compare(before, file(fast: [15_000, 15_500], reference: [5_000, 5_000]), policy: policy)
+        let ratio = try #require(slowerMachine.rows.first { $0.variant == "fast" && $0.metric == "tokens_per_s_train ÷ reference" })
+        #expect(ratio.unit == "ratio" && ratio.mark == .withinNoise && ratio.rule.gated)
+        #expect(abs((ratio.current?.mean ?? 0) - 3.05) < 1e-12)
+        #expect(slowerMachine.rows.first { $0.variant == "fast" && $0.metric == "tokens_per_s_train" }?.mark == .notGated)
+        #expect(slowerMachine.rows.first { $0.variant == "reference" && $0.metric == "tokens_per_s_train" }?.mark == .notGated)
+        #expect(slowerMachine.verdict.outcome == .pass)
+        // The fast kernel alone loses half its speed: the ratio regresses beyond 25 %.
+        let slowerKernel = F.compare(before, file(fast: [15_000, 15_500], reference: [10_000, 10_000]), policy: policy)
+        #expect(slowerKernel.rows.first { $0.metric == "tokens_per_s_train ÷ reference" }?.mark == .regression)
+        #expect(slowerKernel.verdict.outcome == .regression)
+        // Non-timing metrics are untouched by ratio_to_variant.
+        #expect(slowerKernel.rows.filter { $0.metric.hasPrefix("test_accuracy") }.map(\.metric) == ["test_accuracy"])
+        // Without the policy the timings are only shown.
+        #expect(F.compare(before, file(fast: [15_000, 15_500], reference: [10_000, 10_000])).verdict.outcome == .pass)
+    }
+
+    @Test("a policy stored before ratio_to_variant existed decodes, and an unset one leaves the stored JSON as it was")
+    func variantRatiosStorage() throws {
+        let old = #"{"absolute":0,"metrics":{},"relative":0.02}"#
+        #expect(try GatePolicy(json: old) == GatePolicy())
+        #expect(GatePolicy().json == old)
+        let set = GatePolicy(variantRatios: ["a": ["b", "c"]])
+        #expect(try GatePolicy(json: set.json) == set)
+    }
+
     @Test("informational and unknown metrics are shown, never gated; gated: false opts a metric out")
     func notGated() {
         let before = F.file(["parameters": [100, 100], "custom_score": [1, 1], "test_mce": [0.1, 0.1]])

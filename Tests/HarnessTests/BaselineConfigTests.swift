@@ -15,6 +15,7 @@ struct BaselineConfigTests {
     seeds: [0, 1]
     variants:
       mlp: {}
+      small: {hidden: [8]}
     """
 
     @Test("tolerances parse, inherit the suite defaults, and do not change the config hash")
@@ -44,15 +45,22 @@ struct BaselineConfigTests {
         #expect(latency.gated && latency.ratioTo == "latency_p50" && latency.relative == 0.5)
         #expect(spec.gate.rule(for: "latency_p50").gated == false)
         #expect(spec.gate.rule(for: "latency_p50").whyNotGated == "machine-dependent; gate it as a ratio (ratio_to)")
+        let ratios = try SuiteSpec.parse(yaml: Self.base + "\ngate: {ratio_to_variant: {mlp: small, small: [mlp]}}\n", path: "demo.yaml")
+        #expect(ratios.gate.variantRatios == ["mlp": ["small"], "small": ["mlp"]])
+        #expect(ratios.configHash == plain.configHash)
     }
 
     @Test("bad gate entries are refused with the key path and what is expected", arguments: [
-        ("gate: {relativ: 0.1}", "demo.yaml:7: gate.relativ: unknown key; expected one of absolute, metrics, relative"),
-        ("gate: {relative: -1}", "demo.yaml:7: gate.relative: -1.0 is out of range; expected a number in [0.0, 10.0]"),
-        ("gate: {metrics: {test_acc: {relative: 0.1}}}", "demo.yaml:7: gate.metrics.test_acc: unknown metric; expected one of test_accuracy"),
-        ("gate: {metrics: {latency_p99: {gated: true}}}", "demo.yaml:7: gate.metrics.latency_p99.gated: latency_p99 depends on the machine and is never gated in s; expected ratio_to"),
-        ("gate: {metrics: {parameters: {gated: true}}}", "demo.yaml:7: gate.metrics.parameters.gated: parameters is informational"),
-        ("gate: {metrics: {latency_p99: {ratio_to: latency_p99}}}", "demo.yaml:7: gate.metrics.latency_p99.ratio_to: 'latency_p99' cannot be the reference"),
+        ("gate: {relativ: 0.1}", "demo.yaml:8: gate.relativ: unknown key; expected one of absolute, metrics, ratio_to_variant, relative"),
+        ("gate: {relative: -1}", "demo.yaml:8: gate.relative: -1.0 is out of range; expected a number in [0.0, 10.0]"),
+        ("gate: {metrics: {test_acc: {relative: 0.1}}}", "demo.yaml:8: gate.metrics.test_acc: unknown metric; expected one of test_accuracy"),
+        ("gate: {metrics: {latency_p99: {gated: true}}}", "demo.yaml:8: gate.metrics.latency_p99.gated: latency_p99 depends on the machine and is never gated in s; expected ratio_to"),
+        ("gate: {metrics: {parameters: {gated: true}}}", "demo.yaml:8: gate.metrics.parameters.gated: parameters is informational"),
+        ("gate: {metrics: {latency_p99: {ratio_to: latency_p99}}}", "demo.yaml:8: gate.metrics.latency_p99.ratio_to: 'latency_p99' cannot be the reference"),
+        ("gate: {ratio_to_variant: {mlpx: mlp}}", "demo.yaml:8: gate.ratio_to_variant.mlpx: unknown variant; expected one of mlp, small"),
+        ("gate: {ratio_to_variant: {mlp: mlp}}", "demo.yaml:8: gate.ratio_to_variant.mlp: 'mlp' cannot be the reference; expected another variant of this suite: mlp, small"),
+        ("gate: {ratio_to_variant: {mlp: [small, nope]}}", "demo.yaml:8: gate.ratio_to_variant.mlp: 'nope' cannot be the reference"),
+        ("gate: {ratio_to_variant: {mlp: []}}", "demo.yaml:8: gate.ratio_to_variant.mlp: empty; expected a variant name or a list of them"),
     ])
     func refused(_ gate: String, _ message: String) {
         do {

@@ -50,8 +50,9 @@ variants:
   char: {mixer: softmax-attention, seq_task: char-lm}
 """
 
-/// Kernel micro-benchmarks: sgemm at one small size, both blocks at a tiny shape, and the MoE
-/// bench (60 batches of 2 Fashion-MNIST images).
+/// Kernel micro-benchmarks: sgemm at one small size, both blocks at a tiny shape, the MoE
+/// bench (60 batches of 2 Fashion-MNIST images), one GEMM layer, and the harness bench (100
+/// synthetic runs and `biomoe report` on them, with the biomoe built beside the tests).
 private let perfSuite = """
 schema: 1
 name: tiny-perf-metrics
@@ -64,6 +65,8 @@ variants:
   mamba: {bench: mamba-block, kernels: reference}
   linear: {bench: linear-attention-block}
   moe: {bench: moe-train}
+  gemm: {bench: gemm-layer, gemm_layer: mlp-hidden}
+  harness: {bench: harness}
 """
 
 /// Recording already refuses a metric the catalog lacks (`RunOutcome.metric` stops the run);

@@ -43,6 +43,10 @@ struct PerfExperiment: Experiment {
                 try blockThroughput(bench, into: &outcome)
             case .moeTrain:
                 try PerfMoEBench.run(batchSize: try spec.int("train_batch"), seed: spec.seed, suiteSeed: spec.suiteSeed, into: &outcome)
+            case .gemmLayer:
+                try PerfGEMMBench.run(spec: spec, into: &outcome)
+            case .harness:
+                try PerfHarnessBench.run(spec: spec, into: &outcome)
             }
         }
         return outcome
@@ -72,7 +76,7 @@ struct PerfExperiment: Experiment {
             attention.initialize(using: &rng)
             attention.referenceKernels = reference
             mixer = attention
-        case .sgemm, .moeTrain:
+        case .sgemm, .moeTrain, .gemmLayer, .harness:
             preconditionFailure("\(bench.rawValue) is not a sequence block")
         }
         let count = B * T * C
