@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // System libraries: Debian's OpenBLAS, libcsv and zlib (IDX files ship gzipped).
@@ -30,6 +31,13 @@ let package = Package(
         .target(name: "Metrics", dependencies: [
             "Tensor",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
+        ]),
+        // Micro-experts trained on a repository's git history (mining, experts, routing, voting,
+        // episodes, calibration). Tensor for the seeded generator, Metrics for ranking metrics
+        // and the bootstrap; Subprocess runs `git`.
+        .target(name: "MicroExperts", dependencies: [
+            "Tensor", "Metrics",
+            .product(name: "Subprocess", package: "swift-subprocess"),
         ]),
         // The harness, one target per pipeline stage. Dependencies point only to earlier stages:
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
@@ -64,6 +72,7 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["TestSupport", "Learning"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
+        .testTarget(name: "MicroExpertsTests", dependencies: ["MicroExperts", "Metrics", "Tensor"]),
         // Reads Package.swift and Sources/: the stage graph points one way.
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [
