@@ -121,16 +121,18 @@ struct HistoryEvaluation {
                     + String(format: " %.3f [%.3f, %.3f]   %.3f [%.3f, %.3f]   %.3f  %.3f", mrr.estimate, mrr.lower, mrr.upper,
                              r10.estimate, r10.lower, r10.upper, s.meanPrecision(at: 1), s.meanNDCG(at: 10)))
             }
-            // best voted vs best baseline, paired over the same test commits
+            // pre-declared models (the file expert; the ensemble's defaults: keyword routing, weighted
+            // voting) against the strongest baseline on this period, paired over the same test commits
             let baselines = results.filter { $0.0.hasPrefix("baseline") }
-            let voted = results.filter { $0.0.hasPrefix("voted") }
-            if let bestBaseline = baselines.max(by: { $0.1.summary.meanReciprocalRank < $1.1.summary.meanReciprocalRank }),
-               let bestVoted = voted.max(by: { $0.1.summary.meanReciprocalRank < $1.1.summary.meanReciprocalRank }) {
-                for (metric, a, b) in [("MRR", bestVoted.1.summary.reciprocalRanks, bestBaseline.1.summary.reciprocalRanks),
-                                       ("recall@10", bestVoted.1.summary.recalls(at: 10), bestBaseline.1.summary.recalls(at: 10))] {
-                    let difference = TaskEvaluation.interval(zip(a, b).map { $0 - $1 }, seed: seed)
-                    lines.append(String(format: "   paired %@: %@ − %@ = %.3f [%.3f, %.3f]", metric, bestVoted.0, bestBaseline.0,
-                                        difference.estimate, difference.lower, difference.upper))
+            if let bestBaseline = baselines.max(by: { $0.1.summary.meanReciprocalRank < $1.1.summary.meanReciprocalRank }) {
+                for model in ["file", "voted keyword-rules weighted"] {
+                    guard let candidate = results.first(where: { $0.0 == model }) else { continue }
+                    for (metric, a, b) in [("MRR", candidate.1.summary.reciprocalRanks, bestBaseline.1.summary.reciprocalRanks),
+                                           ("recall@10", candidate.1.summary.recalls(at: 10), bestBaseline.1.summary.recalls(at: 10))] {
+                        let difference = TaskEvaluation.interval(zip(a, b).map { $0 - $1 }, seed: seed)
+                        lines.append(String(format: "   paired %@: %@ − %@ = %.3f [%.3f, %.3f]", metric, candidate.0, bestBaseline.0,
+                                            difference.estimate, difference.lower, difference.upper))
+                    }
                 }
             }
             // calibration of the file expert: fitted on validation, measured on test
