@@ -25,7 +25,7 @@ struct Biomoe: ParsableCommand {
         5 gate/compare: baseline missing or not comparable (config hash or version changed).
         """,
         subcommands: [RunCommand.self, SchemaCommand.self, ReportCommand.self, PublishCommand.self, ListCommand.self, ExportCommand.self,
-                      BaselineCommand.self, CompareCommand.self, GateCommand.self]
+                      BaselineCommand.self, CompareCommand.self, GateCommand.self, MergeCommand.self]
     )
 
     /// Usage errors exit 1, as documented above, instead of swift-argument-parser's 64, so CI
