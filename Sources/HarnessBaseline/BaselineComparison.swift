@@ -81,6 +81,10 @@ public struct BaselineComparison: Sendable {
     /// The config file whose recorded `gate:` tolerances were applied; nil for the defaults or
     /// for tolerances passed in explicitly.
     public var policySource: String?
+    /// "blasLibrary: … Zen … → … Haswell …", one per environment field whose values differ
+    /// between the two sides (toolchain, BLAS library and kernel, BLAS threads, CPU, OS): the
+    /// reproducibility contract holds bits only when these match, so a comparison says so.
+    public var environmentDifferences: [String] = []
 
     public static func compare(baseline: BaselineFile, current: BaselineFile, policy: GatePolicy,
                                variantOrder: [String] = [], baselineLabel: String, currentLabel: String) -> BaselineComparison {
@@ -129,8 +133,23 @@ public struct BaselineComparison: Sendable {
                                 rule: rule, suiteProblem: problem))
             }
         }
-        return BaselineComparison(suite: current.suite, baselineLabel: baselineLabel, currentLabel: currentLabel,
-                                  suiteProblem: problem, rows: rows)
+        var comparison = BaselineComparison(suite: current.suite, baselineLabel: baselineLabel, currentLabel: currentLabel,
+                                            suiteProblem: problem, rows: rows)
+        comparison.environmentDifferences = environmentDifferences(baseline.environments, current.environments)
+        return comparison
+    }
+
+    /// The environment fields (code commit excluded: it always moves) whose sets of values differ.
+    static func environmentDifferences(_ before: [EnvironmentFingerprint], _ after: [EnvironmentFingerprint]) -> [String] {
+        let fields: [(String, (EnvironmentFingerprint) -> String)] = [
+            ("toolchain", \.toolchain), ("blasLibrary", \.blasLibrary), ("blasThreads", { String($0.blasThreads) }),
+            ("cpuModel", \.cpuModel), ("os", \.os),
+        ]
+        return fields.compactMap { name, value in
+            let a = Array(Set(before.map(value))).sorted(), b = Array(Set(after.map(value))).sorted()
+            guard !a.isEmpty, !b.isEmpty, a != b else { return nil }
+            return "\(name): \(a.joined(separator: " | ")) → \(b.joined(separator: " | "))"
+        }
     }
 
     /// Rows that changed: everything but "within noise" and "not gated".

@@ -44,6 +44,11 @@ public enum ComparisonTable {
         if let problem = comparison.suiteProblem {
             out += markdown ? "**Not comparable**: \(problem).\n\n" : "NOT COMPARABLE: \(problem)\n"
         }
+        if !comparison.environmentDifferences.isEmpty {
+            let list = comparison.environmentDifferences.joined(separator: "; ")
+            out += markdown ? "**Environment differs** (bits are reproducible only on the same kernel and thread count): \(list).\n\n"
+                            : "ENVIRONMENT DIFFERS (bits are reproducible only on the same kernel and thread count): \(list)\n"
+        }
         out += markdown
             ? "Each cell: mean over seeds ± 95 % CI half-width. A change is called only when Welch's t-test over seeds is significant (α = 0.05, two-sided) *and* it exceeds the tolerance.\n\n"
             : "\n"

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Testing
 import Tensor
 
@@ -60,5 +61,44 @@ struct BLASCoreCommandTests {
         let result = try BiomoeBinary.run(["run", dir.appendingPathComponent("blas-pin.yaml").path, "--db", dir.appendingPathComponent("x.sqlite").path, "--blas-core", beyond.rawValue])
         #expect(result.status == 1)
         #expect(result.standardError.contains("pins OpenBLAS's \(beyond.rawValue) kernel, which needs \(beyond.tier); this CPU has \(tier)"))
+    }
+
+    /// (variant, seed, metric) → value as exported, for metrics that do not depend on the machine.
+    static func deterministicRows(_ csv: String) -> [String: String] {
+        var rows: [String: String] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count == 7, MetricCatalog.info(cells[4])?.machineDependent == false else { continue }
+            rows["\(cells[2]) seed \(cells[3]) \(cells[4])"] = cells[5]
+        }
+        return rows
+    }
+
+    @Test("the smoke suite pinned to the Haswell kernel on one thread reproduces the committed results to the last bit, on any AVX2 CPU")
+    func haswellReproducesTheCommittedSmokeResults() throws {
+        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              CPUFeatures(cpuinfo: cpuinfo).tier >= BLASCore.haswell.tier else { return }  // no AVX2: Haswell cannot run here
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("smoke-haswell.sqlite").path
+        // BiomoeBinary.run pins OPENBLAS_NUM_THREADS=1, as the committed results were run.
+        let run = try BiomoeBinary.run(["run", "experiments/smoke.yaml", "--db", db, "--plain", "--blas-core", "Haswell"])
+        try #require(run.status == 0, "run failed: \(run.standardError)")
+        let ours = try BiomoeBinary.run(["export", "metrics", "--db", db, "--format", "csv"])
+        let committed = try BiomoeBinary.run(["export", "metrics", "--db", "results/smoke.sqlite", "--format", "csv"])
+        try #require(ours.status == 0 && committed.status == 0, "export failed: \(ours.standardError) \(committed.standardError)")
+        let expected = Self.deterministicRows(committed.standardOutput)
+        #expect(expected.count >= 30 && expected.keys.contains("mlp-64 seed 2 test_accuracy"))
+        let actual = Self.deterministicRows(ours.standardOutput)
+        for key in expected.keys.sorted() where actual[key] != expected[key] {
+            Issue.record("\(key): \(actual[key] ?? "missing") on Haswell, \(expected[key] ?? "") committed")
+        }
+        #expect(actual.count == expected.count)
+        // The kernel differs from the committed run's (Zen), and `compare` says so rather than hiding it.
+        let compare = try BiomoeBinary.run(["compare", "smoke", "--db", db, "--baseline", "baselines/smoke.json"])
+        try #require(compare.status == 0, "compare failed: \(compare.standardError)")
+        let environment = compare.standardOutput.split(separator: "\n").first { $0.hasPrefix("ENVIRONMENT DIFFERS") } ?? ""
+        #expect(environment.contains("blasLibrary:") && environment.contains(" Zen ") && environment.contains(" Haswell "),
+                "compare did not report the kernel change: \(compare.standardOutput.prefix(400))")
     }
 }

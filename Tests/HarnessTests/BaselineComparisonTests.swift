@@ -168,6 +168,22 @@ struct BaselineComparisonTests {
         #expect(try GatePolicy(json: set.json) == set)
     }
 
+    @Test("a comparison names the environment fields that differ (kernel, threads, CPU), never the code commit")
+    func environmentDifferences() {
+        let before = F.file(["test_accuracy": [0.8, 0.8]])
+        var after = before
+        var moved = F.environment
+        moved.blasLibrary = F.environment.blasLibrary.replacingOccurrences(of: "Zen", with: "Haswell") + " (Haswell)"
+        moved.blasThreads = 1
+        moved.codeCommit = "another"
+        after.environments = [moved]
+        let comparison = F.compare(before, after)
+        #expect(comparison.environmentDifferences.map { String($0.prefix { $0 != ":" }) } == ["blasLibrary", "blasThreads"])
+        #expect(comparison.environmentDifferences[1] == "blasThreads: 2 → 1")
+        #expect(ComparisonTable.render(comparison, format: .text, all: true).contains("ENVIRONMENT DIFFERS"))
+        #expect(F.compare(before, before).environmentDifferences.isEmpty)
+    }
+
     @Test("informational and unknown metrics are shown, never gated; gated: false opts a metric out")
     func notGated() {
         let before = F.file(["parameters": [100, 100], "custom_score": [1, 1], "test_mce": [0.1, 0.1]])
