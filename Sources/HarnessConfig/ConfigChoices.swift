@@ -8,7 +8,7 @@ public enum DatasetKind: String, CaseIterable, Sendable {
     case fashionMNIST = "fashion-mnist"
     case mnist
     case sequence
-    /// No data set: the perf suite's micro-benchmarks generate their inputs.
+    /// No data set: the perf suite's micro-benchmarks and the reliability checks make their inputs.
     case noData = "none"
 }
 
@@ -20,6 +20,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case onlineRouter = "online-router"
     /// Micro-benchmarks of the kernels (experiments/perf.yaml).
     case perf
+    /// The harness's own reliability checks (experiments/reliability.yaml).
+    case reliability
 }
 
 /// `optimizer`.

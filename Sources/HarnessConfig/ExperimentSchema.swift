@@ -44,7 +44,7 @@ public enum ExperimentSchema {
 
     public static let base: [FieldSpec] = [
         FieldSpec("model", .oneOf(ModelKind.self), default: .choice(ModelKind.mlp),
-                  help: "mlp (hidden [] is softmax regression), moe (embedding → MoE layer → classifier), sequence (LM backbone on a sequence task) or online-router (frozen group experts, a router learning online from a stream)"),
+                  help: "mlp (hidden [] is softmax regression), moe (embedding → MoE layer → classifier), sequence (LM backbone on a sequence task), online-router (frozen group experts, a router learning online from a stream), perf (kernel micro-benchmarks) or reliability (the harness's own crash, fuzz and corrupt-input checks)"),
         FieldSpec("hidden", .intList(element: 1...65_536, count: 0...8), default: .list([.int(256)]),
                   help: "hidden layer widths (ReLU between layers)", models: ["mlp"]),
         FieldSpec("router", .oneOf(MoEConfig.RouterKind.self), default: .choice(MoEConfig.RouterKind.softmax),
@@ -72,7 +72,7 @@ public enum ExperimentSchema {
         FieldSpec("surrogate", .oneOf(SurrogateKind.self), default: .choice(SurrogateKind.arctan),
                   help: "surrogate gradient: arctan (α = 2, snnTorch's default) or fast sigmoid (slope 25)", models: ["moe"]),
         FieldSpec("population", .int(1...256), default: .int(4), help: "P, LIF neurons per expert (spiking)", models: ["moe"]),
-    ] + sequenceModelKeys + routingLearning + perfKeys + [
+    ] + sequenceModelKeys + routingLearning + perfKeys + reliabilityKeys + [
         FieldSpec("optimizer", .oneOf(OptimizerKind.self), default: .choice(OptimizerKind.adam),
                   help: "adam (L2 in the gradient), adamw (decoupled decay) or sgd (with momentum)"),
         FieldSpec("learning_rate", .double(0...10, lowerExclusive: true), default: .double(0.001), help: "step size"),

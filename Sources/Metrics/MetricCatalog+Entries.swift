@@ -159,4 +159,38 @@ extension MetricCatalog {
         MetricInfo("harness_report_seconds", "100-run report time", unit: "s", .lowerIsBetter, machineDependent: true,
                    format: .microseconds, "Wall time of `biomoe report` (Markdown and gnuplot charts) on the 100 synthetic runs, as a child process: what a user waits for."),
     ]
+
+    /// The harness's own reliability checks (`reliability`, experiments/reliability.yaml).
+    static let reliability: [MetricInfo] = [
+        MetricInfo("crash_kills", "SIGKILLs sent", unit: "count", .informational, format: .whole("count"),
+                   "How many times the crash check killed `biomoe run` with SIGKILL at a random point before letting it finish."),
+        MetricInfo("crash_kills_mid_run", "kills that hit a running process", unit: "count", .informational, machineDependent: true, format: .whole("count"),
+                   "Kills that ended a process still running (the rest found it already finished); depends on the machine's speed."),
+        MetricInfo("crash_runs", "runs after the kills", unit: "count", .informational, format: .whole("count"),
+                   "Complete runs in the killed-and-resumed file at the end."),
+        MetricInfo("crash_rows_lost", "rows lost", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Params, metrics and curve points an uninterrupted run of the same suite stores that the killed-and-resumed file lacks (must be 0)."),
+        MetricInfo("crash_half_recorded_runs", "half-recorded runs", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Runs missing, or complete with fewer rows than the uninterrupted run's (must be 0)."),
+        MetricInfo("crash_metrics_differing", "metrics differing after kills", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Non-timing metrics whose bits differ between the killed-and-resumed file and the uninterrupted run (must be 0)."),
+        MetricInfo("crash_integrity_problems", "integrity problems", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Lines of SQLite's integrity_check and foreign_key_check other than ok on the killed-and-resumed file (must be 0)."),
+        MetricInfo("fuzz_cases", "configs fuzzed", unit: "count", .informational, format: .whole("count"),
+                   "Mutated copies of the committed configs parsed: deleted keys, wrong types, out-of-range numbers, unicode, duplicate keys, truncation, huge files, alias bombs."),
+        MetricInfo("fuzz_refused", "fuzzed configs refused", unit: "count", .informational, format: .whole("count"),
+                   "Fuzzed configs the validator refused (the rest are still valid configs, e.g. with an optional key deleted)."),
+        MetricInfo("fuzz_defects", "fuzz defects", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Fuzzed configs that crashed, hung (over 5 s), or were refused with an untyped or multi-line error naming no key path or line (must be 0)."),
+        MetricInfo("fuzz_slowest_seconds", "slowest fuzzed config", unit: "s", .lowerIsBetter, machineDependent: true, format: .microseconds,
+                   "Wall time of the slowest fuzzed config's parse and validation."),
+        MetricInfo("corrupt_cases", "corrupt inputs given", unit: "count", .informational, format: .whole("count"),
+                   "Bad files given to the command line: a text file as --db, a newer schema, truncated data files, malformed baselines."),
+        MetricInfo("corrupt_clear_errors", "clear errors", unit: "count", .higherIsBetter, format: .whole("count"),
+                   "Corrupt-input cases that ended with exit 1 and one stderr line naming the offending file (must equal corrupt_cases)."),
+        MetricInfo("corrupt_files_changed", "files changed by a refused command", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Corrupt-input cases after which the offending file (or the database given) had other bytes (must be 0)."),
+        MetricInfo("corrupt_crashes", "crashes on corrupt input", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Corrupt-input cases that ended by a signal (must be 0)."),
+    ]
 }

@@ -24,6 +24,8 @@ public enum MetricReference {
         md += section("Mixture-of-experts routing (`moe`)", MetricCatalog.routing)
         md += section("Online routing over a stream (`online-router`)", MetricCatalog.routingLearning)
         md += section("Sequence backbones (`sequence`)", MetricCatalog.sequence)
+        md += section("Performance benchmarks (`perf`)", MetricCatalog.perf)
+        md += section("Reliability checks (`reliability`)", MetricCatalog.reliability)
         return md
     }
 

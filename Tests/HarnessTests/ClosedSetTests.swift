@@ -30,7 +30,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
 
     static let all: [ClosedSet] = [
         ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "sequence", "none"], DatasetKind.self),
-        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf"], ModelKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "reliability"], ModelKind.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense"], MoEConfig.RouterKind.self),
         ClosedSet("base", "expert_kind", model: "moe", ["mlp", "conv1d"], MoEConfig.ExpertKind.self),
@@ -47,6 +47,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "router_features", model: "online-router", ["pixels", "pooled", "projected"], RouterFeatureKind.self),
         ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block", "moe-train", "gemm-layer", "harness"], PerfBench.self),
         ClosedSet("base", "gemm_layer", model: "perf", ["mamba-in-proj", "mamba-out-proj", "attention-proj", "mlp-hidden"], GEMMLayer.self),
+        ClosedSet("base", "check", model: "reliability", ["crash", "fuzz", "corrupt-inputs"], ReliabilityCheck.self),
         ClosedSet("base", "peer", model: "perf", ["biomoe", "pytorch"], PerfPeer.self),
         ClosedSet("base", "kernels", model: "perf", ["fast", "reference"], KernelVariant.self),
     ]

@@ -114,8 +114,10 @@ struct MetricCoverageTests {
     @Test("every catalog entry is recorded by some experiment kind, so the catalog lists no dead metric",
           .enabled(if: fashionMNISTInstalled && jargonInstalled))
     func noDeadEntries() throws {
+        let reliability = try smallReliabilityOutcome.get().values.flatMap { $0 }
+        Self.expectCatalogued(reliability)
         let names = try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
-                         + Self.recorded(perfSuite)).map(\.name)
+                         + Self.recorded(perfSuite) + reliability).map(\.name)
         for info in MetricCatalog.all {
             #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
         }

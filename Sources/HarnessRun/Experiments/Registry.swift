@@ -33,6 +33,8 @@ public final class Registry {
             return RoutingLearningExperiment(spec: spec, data: try splits(for: spec.task), experts: groupExperts)
         case .perf:
             return PerfExperiment(spec: spec)
+        case .reliability:
+            return ReliabilityExperiment(spec: spec)
         }
     }
 

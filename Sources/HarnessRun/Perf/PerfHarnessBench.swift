@@ -21,7 +21,6 @@ enum PerfHarnessBench {
     static let variants = 10, seeds = 10, epochs = 50
 
     static func run(spec: RunSpec, into outcome: inout RunOutcome) throws {
-        let executable = try biomoeExecutable()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-harness-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -49,7 +48,7 @@ enum PerfHarnessBench {
         try store.finishInvocation(id: invocationId, status: .finished)
 
         let reportStart = DispatchTime.now().uptimeNanoseconds
-        try runReport(executable, suite: suite.name, database: database, out: directory.appendingPathComponent("report").path)
+        try runReport(suite: suite.name, database: database, out: directory.appendingPathComponent("report").path)
         let reportSeconds = Double(DispatchTime.now().uptimeNanoseconds - reportStart) / 1e9
         outcome.metric("harness_rows_per_s", Double(rows) / writeSeconds)
         outcome.metric("harness_runs_per_s", Double(variants * seeds) / writeSeconds)
@@ -93,41 +92,20 @@ enum PerfHarnessBench {
                               metrics: outcome.metrics, series: outcome.series, events: [], predictions: [])
     }
 
-    /// The biomoe executable whose `report` command the bench times: this process when it is
-    /// biomoe, else the one built beside this bundle (the test runner's case).
-    static func biomoeExecutable() throws -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        if URL(fileURLWithPath: path).lastPathComponent == "biomoe" { return path }
-        let beside = Bundle.main.bundleURL.appendingPathComponent("biomoe").path
-        guard FileManager.default.isExecutableFile(atPath: beside) else { throw PerfHarnessError.notBiomoe(path) }
-        return beside
-    }
-
-    static func runReport(_ executable: String, suite: String, database: String, out: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["report", suite, "--db", database, "--out", out]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let stderrData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let tail = String(decoding: stderrData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw PerfHarnessError.reportFailed(status: process.terminationStatus, stderr: tail)
+    static func runReport(suite: String, database: String, out: String) throws {
+        let result = try BiomoeChild.run(["report", suite, "--db", database, "--out", out])
+        guard result.status == 0, !result.signalled else {
+            let tail = result.standardError.split(separator: "\n").suffix(3).joined(separator: " | ")
+            throw PerfHarnessError.reportFailed(status: result.status, stderr: tail)
         }
     }
 }
 
 enum PerfHarnessError: Error, CustomStringConvertible {
-    case notBiomoe(String)
     case reportFailed(status: Int32, stderr: String)
 
     var description: String {
         switch self {
-        case .notBiomoe(let path):
-            return "the harness bench times `biomoe report` as a child process: run it from the biomoe executable (this is \(path), with no biomoe built beside it)"
         case let .reportFailed(status, stderr):
             return "`biomoe report` on the harness bench's scratch database failed (exit \(status)): \(stderr)"
         }

@@ -187,4 +187,14 @@ extension ResultStore {
                 .order(InvocationRow.Columns.id).fetchAll(db)
         }
     }
+
+    /// SQLite's `integrity_check` and `foreign_key_check`: empty for a sound file, else one
+    /// line per problem (the reliability suite checks every file it killed writers of).
+    public func integrityProblems() throws -> [String] {
+        try writer.read { db in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "foreign key: \($0)" }
+            return integrity == ["ok"] ? foreignKeys : integrity + foreignKeys
+        }
+    }
 }

@@ -49,6 +49,9 @@ public final class ResultStore: Sendable {
             try self.init(writer: queue, path: path)
             return
         }
+        // Opening a pool writes (GRDB touches the schema to create the -wal file), so a file from
+        // a newer biomoe is recognised through a read-only connection first and left byte-identical.
+        if FileManager.default.fileExists(atPath: path) { try Self.refuseNewerSchema(path: path) }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
@@ -125,6 +128,28 @@ public final class ResultStore: Sendable {
                 usleep(useconds_t(20_000 * attempt))
             }
         }
+    }
+
+    /// Throws ``ResultStoreError/newerSchema(path:unknownMigrations:)`` when a newer biomoe wrote
+    /// the file at `path`, reading it through a read-only connection; any other problem is left
+    /// to the normal open, which reports it.
+    static func refuseNewerSchema(path: String) throws {
+        var configuration = Self.configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+        defer { try? queue.close() }
+        let migrator = StoreSchema.migrator
+        guard let applied = try? queue.read({ try migrator.appliedIdentifiers($0) }) else { return }
+        let unknown = applied.subtracting(migrator.migrations).sorted()
+        if !unknown.isEmpty { throw ResultStoreError.newerSchema(path: path, unknownMigrations: unknown) }
+    }
+
+    /// Marks the file at `path` as migrated by a newer build (an unknown migration applied), so
+    /// that opening it is refused: for the reliability suite's corrupt-input check and tests.
+    public static func markWrittenByNewerBuild(path: String, migration: String) throws {
+        let queue = try DatabaseQueue(path: path, configuration: configuration())
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration]) }
+        try queue.close()
     }
 
     /// Shared by files and in-memory databases so tests exercise the real settings.

@@ -24,6 +24,8 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
     case unknownSuite(name: String, path: String, available: [String])
     /// `publish` could not write the published file (nothing was replaced).
     case cannotPublish(path: String, reason: String)
+    /// `merge` refused its inputs or could not write the merged file (nothing was replaced).
+    case cannotMerge(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -61,6 +63,8 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
             return "No suite '\(name)' in '\(path)' (\(list)). Check the name, or pass the working database with --db."
         case let .cannotPublish(path, reason):
             return "Cannot write the published database '\(path)': \(reason). The previous file, if any, is unchanged."
+        case let .cannotMerge(path, reason):
+            return "Cannot merge into '\(path)': \(reason). '\(path)' is unchanged."
         }
     }
 }
