@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "HarnessStore", dependencies: [
-            "HarnessConfig", "Metrics", "Datasets", "CBLAS",
+            "HarnessConfig", "Metrics", "Datasets", "CBLAS", "MicroExperts",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "HarnessRun", dependencies: [
@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
-            "MoE", "Spiking", "Sequence", "Datasets",
+            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts",
         ]),
         // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
         // smoke suite and compare its output with Tests/CLITests/Golden/.

@@ -24,6 +24,13 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
     case unknownSuite(name: String, path: String, available: [String])
     /// `publish` could not write the published file (nothing was replaced).
     case cannotPublish(path: String, reason: String)
+    /// A read-only published file from before mined git histories were stored.
+    case gitHistoryUnavailable(path: String)
+    /// The stored head of a mined history is not the one the new commits were mined after
+    /// (another mine stored commits in between); nil `found`: nothing is stored.
+    case gitHistoryMoved(location: String, revision: String, expected: String?, found: String?)
+    /// A stored mined history holds a value this build cannot read.
+    case corruptGitHistory(location: String, reason: String)
 
     public var description: String {
         switch self {
@@ -61,6 +68,14 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
             return "No suite '\(name)' in '\(path)' (\(list)). Check the name, or pass the working database with --db."
         case let .cannotPublish(path, reason):
             return "Cannot write the published database '\(path)': \(reason). The previous file, if any, is unchanged."
+        case let .gitHistoryUnavailable(path):
+            return "'\(path)' is a published results file from before mined git histories were stored; it is read-only. "
+                + "Mine into a working database (--db results/runs/NAME.sqlite)."
+        case let .gitHistoryMoved(location, revision, expected, found):
+            return "The stored history of \(location) (\(revision)) is at \(found ?? "no commit"), not at \(expected ?? "no commit") "
+                + "as when this mine started: another mine stored commits meanwhile. Run the mine again; it continues from the stored head."
+        case let .corruptGitHistory(location, reason):
+            return "The stored history of \(location) holds \(reason), which this build cannot read. Update biomoe, or mine into another database."
         }
     }
 }
