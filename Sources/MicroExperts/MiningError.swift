@@ -29,6 +29,26 @@ public enum MiningError: Error, Equatable, Sendable {
     case unreadableBundle(path: String, message: String)
 }
 
+extension MiningError {
+    /// The same error naming `location` wherever it names `path`: for a bundle, errors of the
+    /// temporary clone git ran in are reported under the bundle the user named.
+    public func naming(_ location: String, insteadOf path: String) -> MiningError {
+        func name(_ p: String) -> String { p == path ? location : p }
+        switch self {
+        case .gitNotFound: return self
+        case let .repositoryNotFound(p): return .repositoryNotFound(path: name(p))
+        case let .notARepository(p): return .notARepository(path: name(p))
+        case let .emptyRepository(p, revision): return .emptyRepository(path: name(p), revision: revision)
+        case let .unknownRevision(p, revision): return .unknownRevision(path: name(p), revision: revision)
+        case let .historyRewritten(p, knownHead, revision): return .historyRewritten(path: name(p), knownHead: knownHead, revision: revision)
+        case let .outputTooLarge(p, limit): return .outputTooLarge(path: name(p), limit: limit)
+        case let .gitFailed(p, arguments, status, message): return .gitFailed(path: name(p), arguments: arguments, status: status, message: message)
+        case let .malformedLog(p, offset, expected): return .malformedLog(path: name(p), offset: offset, expected: expected)
+        case let .unreadableBundle(p, message): return .unreadableBundle(path: name(p), message: message)
+        }
+    }
+}
+
 extension MiningError: CustomStringConvertible, LocalizedError {
     public var description: String {
         switch self {

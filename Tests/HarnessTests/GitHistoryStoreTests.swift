@@ -59,6 +59,17 @@ struct GitHistoryStoreTests {
         #expect(try store.gitCommits(location: "/repo", revision: "main").count == 3)
     }
 
+    @Test("replacing a history after a rewrite drops the old commits and stores the new ones in one step")
+    func replaceAfterRewrite() throws {
+        let store = try ResultStore.inMemory()
+        try store.appendGitHistory(location: "/repo", revision: "HEAD", since: nil, previousHead: nil, head: history[2].hash, commits: history)
+        let rewritten = Array(history[..<2])
+        let replaced = try store.replaceGitHistory(location: "/repo", revision: "HEAD", since: nil, head: history[1].hash, commits: rewritten)
+        #expect(replaced.commitCount == 2 && replaced.head == history[1].hash)
+        #expect(try store.gitCommits(location: "/repo", revision: "HEAD") == rewritten)
+        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM gitFileChange") } == 4)
+    }
+
     @Test("the schema refuses a rename without its old path, an unknown status and a repeated commit; deleting a history cascades")
     func schemaInvariants() throws {
         let store = try ResultStore.inMemory()

@@ -44,41 +44,63 @@ extension ResultStore {
     public func appendGitHistory(location: String, revision: String, since: Date?, previousHead: String?, head: String,
                                  commits: [Commit], minedAt: Date = Date()) throws -> StoredGitHistory {
         try writer.write { db in
-            try Self.requireGitTables(db, path: path)
-            var repository: GitRepositoryRow
-            if let existing = try Self.repositoryRow(db, location: location, revision: revision) {
-                guard existing.head == previousHead else {
-                    throw ResultStoreError.gitHistoryMoved(location: location, revision: revision, expected: previousHead, found: existing.head)
-                }
-                repository = existing
-                repository.head = head
-                repository.lastMinedAt = minedAt
-                try repository.update(db)
-            } else {
-                guard previousHead == nil else {
-                    throw ResultStoreError.gitHistoryMoved(location: location, revision: revision, expected: previousHead, found: nil)
-                }
-                repository = GitRepositoryRow(location: location, revision: revision, head: head,
-                                              since: since.map { Int64($0.timeIntervalSince1970.rounded(.down)) },
-                                              firstMinedAt: minedAt, lastMinedAt: minedAt)
-                try repository.insert(db)
-            }
-            guard let repositoryId = repository.id else { preconditionFailure("an inserted gitRepository row has an id") }
-            var position = try GitCommitRow.filter(GitCommitRow.Columns.gitRepositoryId == repositoryId).fetchCount(db)
-            for commit in commits {
-                var row = GitCommitRow(gitRepositoryId: repositoryId, position: position, hash: commit.hash,
-                                       parents: commit.parents.joined(separator: " "), authorTime: commit.authorTime,
-                                       committerTime: commit.committerTime, message: commit.message)
-                try row.insert(db)
-                guard let commitId = row.id else { preconditionFailure("an inserted gitCommit row has an id") }
-                for (ordinal, change) in commit.files.enumerated() {
-                    try GitFileChangeRow(gitCommitId: commitId, ordinal: ordinal, change: change).insert(db)
-                }
-                position += 1
-            }
-            return StoredGitHistory(location: location, revision: revision, head: head, commitCount: position,
-                                    since: repository.since.map { Date(timeIntervalSince1970: TimeInterval($0)) })
+            try Self.append(db, path: path, location: location, revision: revision, since: since, previousHead: previousHead,
+                            head: head, commits: commits, minedAt: minedAt)
         }
+    }
+
+    /// Replaces the stored history of (`location`, `revision`), if any, by `commits` (the whole
+    /// history, oldest first), in one transaction: after a rewritten history, the old rows go
+    /// only once the new ones are in hand.
+    @discardableResult
+    public func replaceGitHistory(location: String, revision: String, since: Date?, head: String, commits: [Commit],
+                                  minedAt: Date = Date()) throws -> StoredGitHistory {
+        try writer.write { db in
+            try Self.requireGitTables(db, path: path)
+            try GitRepositoryRow
+                .filter(GitRepositoryRow.Columns.location == location && GitRepositoryRow.Columns.revision == revision)
+                .deleteAll(db)
+            return try Self.append(db, path: path, location: location, revision: revision, since: since, previousHead: nil,
+                                   head: head, commits: commits, minedAt: minedAt)
+        }
+    }
+
+    private static func append(_ db: Database, path: String, location: String, revision: String, since: Date?, previousHead: String?,
+                               head: String, commits: [Commit], minedAt: Date) throws -> StoredGitHistory {
+        try Self.requireGitTables(db, path: path)
+        var repository: GitRepositoryRow
+        if let existing = try Self.repositoryRow(db, location: location, revision: revision) {
+            guard existing.head == previousHead else {
+                throw ResultStoreError.gitHistoryMoved(location: location, revision: revision, expected: previousHead, found: existing.head)
+            }
+            repository = existing
+            repository.head = head
+            repository.lastMinedAt = minedAt
+            try repository.update(db)
+        } else {
+            guard previousHead == nil else {
+                throw ResultStoreError.gitHistoryMoved(location: location, revision: revision, expected: previousHead, found: nil)
+            }
+            repository = GitRepositoryRow(location: location, revision: revision, head: head,
+                                          since: since.map { Int64($0.timeIntervalSince1970.rounded(.down)) },
+                                          firstMinedAt: minedAt, lastMinedAt: minedAt)
+            try repository.insert(db)
+        }
+        guard let repositoryId = repository.id else { preconditionFailure("an inserted gitRepository row has an id") }
+        var position = try GitCommitRow.filter(GitCommitRow.Columns.gitRepositoryId == repositoryId).fetchCount(db)
+        for commit in commits {
+            var row = GitCommitRow(gitRepositoryId: repositoryId, position: position, hash: commit.hash,
+                                   parents: commit.parents.joined(separator: " "), authorTime: commit.authorTime,
+                                   committerTime: commit.committerTime, message: commit.message)
+            try row.insert(db)
+            guard let commitId = row.id else { preconditionFailure("an inserted gitCommit row has an id") }
+            for (ordinal, change) in commit.files.enumerated() {
+                try GitFileChangeRow(gitCommitId: commitId, ordinal: ordinal, change: change).insert(db)
+            }
+            position += 1
+        }
+        return StoredGitHistory(location: location, revision: revision, head: head, commitCount: position,
+                                since: repository.since.map { Date(timeIntervalSince1970: TimeInterval($0)) })
     }
 
     /// The stored commits of a history, oldest first, as `GitMiner` returned them; empty when

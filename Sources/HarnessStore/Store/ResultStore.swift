@@ -22,6 +22,8 @@ public final class ResultStore: Sendable {
     let writer: any DatabaseWriter
     /// The file path, or `":memory:"`, for error messages.
     public let path: String
+    /// Whether the file was opened read-only: a published file (`biomoe publish`).
+    public var isReadOnly: Bool { writer.configuration.readonly }
 
     /// Opens (creating it and its directory if needed) and migrates the results file at `path`.
     ///
