@@ -43,7 +43,7 @@ let package = Package(
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
-            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets",
+            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

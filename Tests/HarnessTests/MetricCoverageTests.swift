@@ -69,6 +69,31 @@ variants:
   harness: {bench: harness}
 """
 
+/// Micro-experts on a synthetic history the test writes (150 commits, SyntheticGitHistory): an
+/// expert, a baseline and the voted ensemble on the cascade task (disagreement is recorded only
+/// by the ensemble).
+private func microExpertsSuite(repository: String, revision: String) -> String {
+    """
+    schema: 1
+    name: tiny-micro-experts-metrics
+    version: 1
+    seeds: [0]
+    task: {dataset: git}
+    base: {model: micro-experts, repository: "\(repository)", revision: \(revision)}
+    variants:
+      file: {expert: file}
+      rules: {expert: co-change-rules, ranking_task: cascade-from-one-file}
+      voted: {expert: voted, ranking_task: cascade-from-one-file, calibration: isotonic}
+    """
+}
+
+/// The synthetic history of the micro-experts suite, written once.
+private let syntheticHistory: Result<(path: String, head: String), any Error> = Result {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-metric-coverage-\(UUID().uuidString)")
+    let history = try SyntheticGitHistory(directory: directory, commits: 150, seed: 3)
+    return (directory.path, try history.head())
+}
+
 /// Recording already refuses a metric the catalog lacks (`RunOutcome.metric` stops the run);
 /// these tests run every experiment kind so that such a metric is found here, not in a
 /// three-hour suite, and so that the catalog holds no entry nothing records.
@@ -111,11 +136,18 @@ struct MetricCoverageTests {
         Self.expectCatalogued(try Self.recorded(perfSuite))
     }
 
+    @Test("every metric a micro-experts run records is in the catalog with its unit")
+    func microExperts() throws {
+        let history = try syntheticHistory.get()
+        Self.expectCatalogued(try Self.recorded(microExpertsSuite(repository: history.path, revision: history.head)))
+    }
+
     @Test("every catalog entry is recorded by some experiment kind, so the catalog lists no dead metric",
           .enabled(if: fashionMNISTInstalled && jargonInstalled))
     func noDeadEntries() throws {
+        let history = try syntheticHistory.get()
         let names = try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
-                         + Self.recorded(perfSuite)).map(\.name)
+                         + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
         for info in MetricCatalog.all {
             #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
         }
