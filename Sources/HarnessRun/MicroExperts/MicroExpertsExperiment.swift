@@ -1,5 +1,6 @@
 import Foundation
 import HarnessConfig
+import HarnessStore
 import Metrics
 import MicroExperts
 import Tensor
@@ -90,6 +91,7 @@ struct MicroExpertsExperiment: Experiment {
             Self.recordDisagreement(test, disagreements: disagreements, into: &outcome)
         }
         Self.recordRouting(test: split.test, training: trainCommits, into: &outcome)
+        outcome.events.append(Self.historyEvent(history))
         outcome.metric("history_commits", Double(history.commits.count))
         outcome.metric("train_commits", Double(split.train.count))
         outcome.metric("validation_commits", Double(split.validation.count))
@@ -97,6 +99,15 @@ struct MicroExpertsExperiment: Experiment {
         if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss)) }
         progress(1, "\(model.rawValue): MRR \(String(format: "%.3f", test.summary.meanReciprocalRank))")
         return outcome
+    }
+
+    /// Which commits the run saw: the repository and revision as configured and the commit the
+    /// revision resolved to (for a bundle's branch, the bundle's head), as a `git-history` event.
+    static func historyEvent(_ history: MinedGitHistory) -> RunEvent {
+        let payload: [String: Any] = ["repository": history.repository, "revision": history.revision, "head": history.head,
+                                      "commits": history.commits.count]
+        let data = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return RunEvent(kind: "git-history", step: 0, payload: String(decoding: data, as: UTF8.self))
     }
 
     /// Files present after `commits` (renames followed, deletions dropped): what a model trained
