@@ -51,8 +51,9 @@ variants:
 """
 
 /// Kernel micro-benchmarks: sgemm at one small size, both blocks at a tiny shape, the MoE
-/// bench (60 batches of 2 Fashion-MNIST images), one GEMM layer, and the harness bench (100
-/// synthetic runs and `biomoe report` on them, with the biomoe built beside the tests).
+/// bench (60 batches of 2 Fashion-MNIST images), one GEMM layer, the harness bench (100
+/// synthetic runs and `biomoe report` on them, with the biomoe built beside the tests), and the
+/// git-mine bench at its full size (10 000 synthetic commits: a few seconds).
 private let perfSuite = """
 schema: 1
 name: tiny-perf-metrics
@@ -67,6 +68,7 @@ variants:
   moe: {bench: moe-train}
   gemm: {bench: gemm-layer, gemm_layer: mlp-hidden}
   harness: {bench: harness}
+  mine: {bench: git-mine}
 """
 
 /// Micro-experts on a synthetic history the test writes (150 commits, SyntheticGitHistory): an

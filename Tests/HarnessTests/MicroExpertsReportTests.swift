@@ -65,3 +65,15 @@ struct MicroExpertsReportTests {
         #expect(none == "no difference detected (+0.050 [−0.010, +0.100])")
     }
 }
+
+@Suite("Perf report: git-mine bench")
+struct PerfGitMineReportTests {
+    @Test("the git-mine bench is one sentence with both timings and the one-minute target")
+    func sentence() {
+        let row = PerfReportSection.Row(variant: "git-mine", bench: "git-mine", peer: "biomoe", kernels: "fast", threads: 1, gemmLayer: "",
+                                        metrics: ["mine_seconds": 1.2345, "mine_incremental_seconds": 0.1])
+        #expect(PerfReportSection.gitMine([row]) == "\nMining git history (git-mine): `biomoe mine` on a synthetic 10 000-commit repository "
+                + "(git fast-import) read and stored the whole first-parent history in 1.23 s (target under 60 s: met); after 100 more "
+                + "commits, the incremental re-mine took 0.10 s.\n")
+    }
+}
