@@ -143,7 +143,8 @@ enum MicroExpertsReportSection: ReportSection {
 
     static func calibration(_ group: MicroExpertsComparison.Group) -> String {
         var md = "Calibration of each model's confidences in its top 10 files per scored commit (\"this file is touched\"), "
-        md += "ECE over 15 bins on test, before and after the variant's `calibration` map fitted on the validation period:\n\n"
+        md += "ECE over 15 bins on test, before and after the variant's `calibration` map fitted on the validation period "
+        md += "(NaN: the model listed no file for any scored commit, so there is nothing to calibrate):\n\n"
         md += "| model | map | ECE before | ECE after |\n|---|---|---:|---:|\n"
         for model in group.models {
             md += "| \(model.label) | \(model.calibration) | \(percent(model.metric("ranking_ece"))) | \(percent(model.metric("ranking_ece_calibrated"))) |\n"
