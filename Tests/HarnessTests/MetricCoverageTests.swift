@@ -134,22 +134,24 @@ struct MetricCoverageTests {
     }
 
     @Test("every metric a perf run records is in the catalog with its unit", .enabled(if: fashionMNISTInstalled))
-    func perf() throws {
-        Self.expectCatalogued(try Self.recorded(perfSuite))
+    func perf() async throws {
+        Self.expectCatalogued(try await onOwnThread { try Self.recorded(perfSuite) })
     }
 
     @Test("every metric a micro-experts run records is in the catalog with its unit")
-    func microExperts() throws {
+    func microExperts() async throws {
         let history = try syntheticHistory.get()
-        Self.expectCatalogued(try Self.recorded(microExpertsSuite(repository: history.path, revision: history.head)))
+        Self.expectCatalogued(try await onOwnThread { try Self.recorded(microExpertsSuite(repository: history.path, revision: history.head)) })
     }
 
     @Test("every catalog entry is recorded by some experiment kind, so the catalog lists no dead metric",
           .enabled(if: fashionMNISTInstalled && jargonInstalled))
-    func noDeadEntries() throws {
+    func noDeadEntries() async throws {
         let history = try syntheticHistory.get()
-        let names = try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
-                         + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
+        let names = try await onOwnThread {
+            try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
+                 + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
+        }
         for info in MetricCatalog.all {
             #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
         }

@@ -27,12 +27,15 @@ private func suite(_ variants: String, base: String = "", dataset: String = "git
         """, path: "micro.yaml")
 }
 
-private func run(_ spec: SuiteSpec) throws -> [String: RunOutcome] {
-    let registry = Registry()
-    try registry.prepare(spec)
-    var outcomes: [String: RunOutcome] = [:]
-    for run in spec.expand() { outcomes[run.variant] = try registry.experiment(for: run).run(progress: { _, _ in }) }
-    return outcomes
+/// Every run of `spec`, on a thread of its own (preparing mines git history: `onOwnThread`).
+private func run(_ spec: SuiteSpec) async throws -> [String: RunOutcome] {
+    try await onOwnThread {
+        let registry = Registry()
+        try registry.prepare(spec)
+        var outcomes: [String: RunOutcome] = [:]
+        for run in spec.expand() { outcomes[run.variant] = try registry.experiment(for: run).run(progress: { _, _ in }) }
+        return outcomes
+    }
 }
 
 private extension RunOutcome {
@@ -43,8 +46,8 @@ private extension RunOutcome {
 @Suite("Micro-experts runs", .serialized)
 struct MicroExpertsExperimentTests {
     @Test("every model is scored on the same test commits, so per-query series pair up by step")
-    func seriesPairUp() throws {
-        let outcomes = try run(try suite("""
+    func seriesPairUp() async throws {
+        let outcomes = try await run(try suite("""
               file: {expert: file}
               frequent: {expert: most-frequent}
               voted: {expert: voted, aggregation: voting}
@@ -65,9 +68,9 @@ struct MicroExpertsExperimentTests {
     }
 
     @Test("a run gives the same numbers twice, and without a validation period nothing is selected or calibrated")
-    func deterministicAndValidation() throws {
+    func deterministicAndValidation() async throws {
         let spec = try suite("  random: {expert: random, ranking_task: cascade-from-one-file}", base: ", validation_fraction: 0.0")
-        let first = try run(spec)["random"], second = try run(spec)["random"]
+        let first = try await run(spec)["random"], second = try await run(spec)["random"]
         // as text, so NaN equals NaN
         let text = { (o: RunOutcome?) in o?.metrics.filter { $0.name != "peak_rss" }.map { "\($0.name)=\($0.value)" } }
         #expect(text(first) == text(second))

@@ -6,6 +6,12 @@ import Dispatch
 /// written in one transaction), while `GitMiner` is async because swift-subprocess is. The body
 /// runs in a detached task on the cooperative pool while the calling thread waits, so it must
 /// not need the calling thread (nothing in it may be bound to the main actor).
+///
+/// Call it from a thread of its own (the command line's main thread, the suite runner), never
+/// from a task on the cooperative pool: the pool has one thread per core, and if every one of
+/// them waited here, the body would have none to run on (a deadlock). Async code, such as a
+/// Swift Testing test, hands the synchronous work to a thread of its own first (the tests'
+/// `onOwnThread`).
 public enum BlockingAsync {
     public static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
         let outcome = Outcome<T>()
