@@ -43,22 +43,23 @@ let package = Package(
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
-            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets",
+            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "HarnessStore", dependencies: [
-            "HarnessConfig", "Metrics", "Datasets", "CBLAS",
+            "HarnessConfig", "Metrics", "Datasets", "CBLAS", "MicroExperts",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "HarnessRun", dependencies: [
             "HarnessConfig", "HarnessStore",
-            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics",
+            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics", "MicroExperts",
         ]),
         .target(name: "HarnessBaseline", dependencies: ["HarnessConfig", "HarnessStore", "Metrics", "Datasets"]),
-        .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics"]),
+        .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics", "Tensor"]),
         .executableTarget(name: "biomoe", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets", "Metrics", "Tensor",
+            "MicroExperts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -77,7 +78,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
-            "MoE", "Spiking", "Sequence", "Datasets",
+            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts",
         ]),
         // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
         // smoke suite and compare its output with Tests/CLITests/Golden/.

@@ -10,6 +10,8 @@ public enum DatasetKind: String, CaseIterable, Sendable {
     case sequence
     /// No data set: the perf suite's micro-benchmarks and the reliability checks make their inputs.
     case noData = "none"
+    /// A git history, mined per variant from `repository` at `revision` (model micro-experts).
+    case git
 }
 
 /// `model`: which experiment kind runs the variant.
@@ -20,6 +22,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case onlineRouter = "online-router"
     /// Micro-benchmarks of the kernels (experiments/perf.yaml).
     case perf
+    /// Small experts trained on a repository's git history, ranking the files a commit touches
+    /// (experiments/micro-experts.yaml).
+    case microExperts = "micro-experts"
     /// The harness's own reliability checks (experiments/reliability.yaml).
     case reliability
 }

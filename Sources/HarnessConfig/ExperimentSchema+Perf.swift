@@ -13,6 +13,8 @@ public enum PerfBench: String, CaseIterable, Sendable {
     case gemmLayer = "gemm-layer"
     /// The harness itself: rows/s into SQLite, and the wall time of `biomoe report` on 100 runs.
     case harness
+    /// `biomoe mine` on a synthetic 10 000-commit repository, from scratch and again after 100 more commits.
+    case gitMine = "git-mine"
 }
 
 /// `gemm_layer`: which of the models' GEMM layers the gemm-layer bench times; shapes follow the
@@ -47,7 +49,7 @@ public enum KernelVariant: String, CaseIterable, Sendable {
 extension ExperimentSchema {
     static let perfKeys: [FieldSpec] = [
         FieldSpec("bench", .oneOf(PerfBench.self), default: .choice(PerfBench.sgemm),
-                  help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block, the routing suite's softmax-e8 MoE (training and batch-1 latency on Fashion-MNIST), one GEMM layer against raw sgemm, or the harness (SQLite rows/s, report time)", models: ["perf"]),
+                  help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block, the routing suite's softmax-e8 MoE (training and batch-1 latency on Fashion-MNIST), one GEMM layer against raw sgemm, the harness (SQLite rows/s, report time), or mining git history (a synthetic 10 000-commit repository, then 100 more commits)", models: ["perf"]),
         FieldSpec("peer", .oneOf(PerfPeer.self), default: .choice(PerfPeer.biomoe),
                   help: "biomoe, or the PyTorch script in baselines/pytorch/ run by this run (needs `pip install torch==2.13.0+cpu`)", models: ["perf"]),
         FieldSpec("kernels", .oneOf(KernelVariant.self), default: .choice(KernelVariant.fast),

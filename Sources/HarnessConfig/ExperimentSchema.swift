@@ -28,7 +28,7 @@ public enum ExperimentSchema {
 
     public static let task: [FieldSpec] = [
         FieldSpec("dataset", .oneOf(DatasetKind.self), default: .choice(DatasetKind.fashionMNIST),
-                  help: "image-classification data set (IDX files); `sequence` for model sequence, whose task is set per variant (seq_task)"),
+                  help: "image-classification data set (IDX files); `sequence` for model sequence, whose task is set per variant (seq_task); `none` for model perf; `git` for model micro-experts, whose history is set per variant (repository, revision)"),
         FieldSpec("path", .string, default: .string(""),
                   help: "directory of the IDX files; empty means the Debian package's (/usr/share/datasets/…)"),
         FieldSpec("validation_size", .int(0...30_000), default: .int(5000),
@@ -44,7 +44,7 @@ public enum ExperimentSchema {
 
     public static let base: [FieldSpec] = [
         FieldSpec("model", .oneOf(ModelKind.self), default: .choice(ModelKind.mlp),
-                  help: "mlp (hidden [] is softmax regression), moe (embedding → MoE layer → classifier), sequence (LM backbone on a sequence task), online-router (frozen group experts, a router learning online from a stream), perf (kernel micro-benchmarks) or reliability (the harness's own crash, fuzz and corrupt-input checks)"),
+                  help: "mlp (hidden [] is softmax regression), moe (embedding → MoE layer → classifier), sequence (LM backbone on a sequence task), online-router (frozen group experts, a router learning online from a stream), perf (micro-benchmarks), micro-experts (experts trained on a git history ranking the files a commit touches) or reliability (the harness's own crash, fuzz and corrupt-input checks)"),
         FieldSpec("hidden", .intList(element: 1...65_536, count: 0...8), default: .list([.int(256)]),
                   help: "hidden layer widths (ReLU between layers)", models: ["mlp"]),
         FieldSpec("router", .oneOf(MoEConfig.RouterKind.self), default: .choice(MoEConfig.RouterKind.softmax),
@@ -72,7 +72,7 @@ public enum ExperimentSchema {
         FieldSpec("surrogate", .oneOf(SurrogateKind.self), default: .choice(SurrogateKind.arctan),
                   help: "surrogate gradient: arctan (α = 2, snnTorch's default) or fast sigmoid (slope 25)", models: ["moe"]),
         FieldSpec("population", .int(1...256), default: .int(4), help: "P, LIF neurons per expert (spiking)", models: ["moe"]),
-    ] + sequenceModelKeys + routingLearning + perfKeys + reliabilityKeys + [
+    ] + sequenceModelKeys + routingLearning + perfKeys + microExpertsKeys + reliabilityKeys + [
         FieldSpec("optimizer", .oneOf(OptimizerKind.self), default: .choice(OptimizerKind.adam),
                   help: "adam (L2 in the gradient), adamw (decoupled decay) or sgd (with momentum)"),
         FieldSpec("learning_rate", .double(0...10, lowerExclusive: true), default: .double(0.001), help: "step size"),

@@ -35,6 +35,7 @@ enum ReportSections {
         BackbonesReportSection.self,
         RoutingLearningReportSection.self,
         PerfReportSection.self,
+        MicroExpertsReportSection.self,
         ReliabilityReportSection.self,
     ]
 

@@ -158,7 +158,63 @@ extension MetricCatalog {
                    format: .decimal("runs/s"), "The same 100 synthetic runs per second of recording (15 metrics and 150 curve points each)."),
         MetricInfo("harness_report_seconds", "100-run report time", unit: "s", .lowerIsBetter, machineDependent: true,
                    format: .microseconds, "Wall time of `biomoe report` (Markdown and gnuplot charts) on the 100 synthetic runs, as a child process: what a user waits for."),
+        MetricInfo("mine_seconds", "mine 10 000 commits", unit: "s", .lowerIsBetter, machineDependent: true,
+                   format: .microseconds, "Wall time of what `biomoe mine` does on a synthetic 10 000-commit repository (git fast-import): GitMiner reads the whole first-parent history and the commits are stored in a scratch results database."),
+        MetricInfo("mine_incremental_seconds", "re-mine after 100 commits", unit: "s", .lowerIsBetter, machineDependent: true,
+                   format: .microseconds, "Wall time of the same mine again after 100 more commits: only the commits after the stored head are read and stored."),
     ]
+
+    /// Micro-experts on git history (`micro-experts`): ranking metrics over the scored test
+    /// commits (those with a relevant file known before the commit), mean over queries.
+    static let microExperts: [MetricInfo] = [
+        MetricInfo("mrr", "MRR", unit: "score", .higherIsBetter, format: ranking,
+                   "Mean reciprocal rank: mean over scored test commits of 1 / rank of the first file the commit touched (0 when none is listed)."),
+        MetricInfo("recall_at_{k}", "recall@{k}", unit: "score", .higherIsBetter, format: ranking,
+                   "Mean over scored test commits of |top-k ∩ touched| / |touched| (touched: the relevant files, known before the commit)."),
+        MetricInfo("precision_at_{k}", "P@{k}", unit: "score", .higherIsBetter, format: ranking,
+                   "Mean over scored test commits of |top-k ∩ touched| / k (k even when fewer are listed)."),
+        MetricInfo("ndcg_at_{k}", "NDCG@{k}", unit: "score", .higherIsBetter, format: ranking,
+                   "Normalised discounted cumulative gain at k with binary relevance (Järvelin & Kekäläinen 2002), mean over scored test commits."),
+        MetricInfo("val_mrr", "validation MRR", unit: "score", .higherIsBetter, format: ranking,
+                   "MRR on the validation period of the model trained on what precedes it: what models are selected by (never test). NaN without a validation period."),
+        MetricInfo("val_recall_at_10", "validation recall@10", unit: "score", .higherIsBetter, format: ranking,
+                   "recall@10 on the validation period, as val_mrr."),
+        MetricInfo("ranking_ece", "ECE (top 10, 15 bins)", unit: "fraction", .lowerIsBetter, format: .percent,
+                   "Expected calibration error of the model's confidences in its top 10 files per scored test commit, as yes/no predictions \"this file is touched\" (15 equal-width bins, Guo et al. 2017)."),
+        MetricInfo("ranking_ece_calibrated", "ECE after calibration", unit: "fraction", .lowerIsBetter, format: .percent,
+                   "ranking_ece after the run's `calibration` map (temperature or isotonic), fitted on the validation period's answers, is applied to the test confidences."),
+        MetricInfo("intent_accuracy_keyword_rules", "intent accuracy, keyword rules", unit: "fraction", .higherIsBetter, format: .percent,
+                   "Fraction of labelled test commits whose message the keyword rules route to the labelled intent. Label: the conventional-commit prefix (feat, fix, test, docs, refactor, style), else test-only → add_tests, docs-only → update_docs; other commits are unlabelled and left out."),
+        MetricInfo("intent_accuracy_learned_classifier", "intent accuracy, learned classifier", unit: "fraction", .higherIsBetter, format: .percent,
+                   "As intent_accuracy_keyword_rules, for the naive-Bayes intent classifier trained on the labelled training commits."),
+        MetricInfo("intent_labelled_commits", "labelled test commits", unit: "count", .informational, format: .whole("count"),
+                   "Test commits with an intent label (see intent_accuracy_keyword_rules): the denominator of both routing accuracies."),
+        MetricInfo("intent_labels_from_prefix", "labels from prefixes", unit: "count", .informational, format: .whole("count"),
+                   "Labelled test commits whose label came from a conventional-commit prefix; the rest came from test-only or docs-only file sets."),
+        MetricInfo("mean_disagreement", "mean disagreement", unit: "ratio", .informational, format: .decimal("ratio"),
+                   "Voted ensemble: mean over scored test commits of the normalised entropy of the experts' weighted top-1 votes (0 all agree, 1 all differ)."),
+        MetricInfo("disagreement_error_correlation", "disagreement–error correlation", unit: "ratio", .informational, format: .decimal("ratio"),
+                   "Voted ensemble: Pearson correlation over scored test commits between disagreement and error 1 − reciprocal rank; positive means a split vote flags a wrong answer."),
+        MetricInfo("queries_scored", "scored queries", unit: "count", .informational, format: .whole("count"),
+                   "Test commits the metrics average over: the task applied and at least one touched file was known before the commit."),
+        MetricInfo("queries_without_relevant", "excluded: no known file", unit: "count", .informational, format: .whole("count"),
+                   "Test commits excluded because every file they touched was new (no model could know it): 0/0 for recall and rank, so neither 0 nor 1."),
+        MetricInfo("commits_skipped", "skipped: task does not apply", unit: "count", .informational, format: .whole("count"),
+                   "Test commits the task does not apply to: for cascade-from-one-file, commits with fewer than two known touched files."),
+        MetricInfo("unknown_files", "touched files new in test", unit: "count", .informational, format: .whole("count"),
+                   "Touched files left out of the relevant sets because they first appear in the test period."),
+        MetricInfo("history_commits", "history commits", unit: "count", .informational, format: .whole("count"),
+                   "Commits of the revision's first-parent history."),
+        MetricInfo("train_commits", "fit commits", unit: "count", .informational, format: .whole("count"),
+                   "Commits the validation-period models learn from (the training part before the validation period)."),
+        MetricInfo("validation_commits", "validation commits", unit: "count", .informational, format: .whole("count"),
+                   "Commits of the validation period (the end of the training part)."),
+        MetricInfo("test_commits", "test commits", unit: "count", .informational, format: .whole("count"),
+                   "Commits of the test period, after every training commit."),
+    ]
+
+    /// Ranking scores in [0, 1], in the unit-derived format every score has (four decimals).
+    static let ranking = MetricFormat.decimal("score")
 
     /// The harness's own reliability checks (`reliability`, experiments/reliability.yaml).
     static let reliability: [MetricInfo] = [

@@ -18,13 +18,15 @@ public enum MetricReference {
         md += "better direction are shown, never gated. **printed as** is the number format of report and "
         md += "comparison tables.\n\n"
         md += "A metric is listed once, under the kind it belongs to; test_accuracy, val_accuracy, final_train_loss, "
-        md += "parameters, train_seconds and peak_rss are also recorded by `sequence` runs, and spike_rate by "
-        md += "`online-router` runs.\n\n"
+        md += "parameters, train_seconds and peak_rss are also recorded by `sequence` runs, spike_rate by "
+        md += "`online-router` runs, tokens_per_s_*, parameters, train_throughput and the latencies by `perf` runs, and "
+        md += "peak_rss by `micro-experts` runs.\n\n"
         md += section("Image classification (`mlp`, `moe`)", MetricCatalog.classification)
         md += section("Mixture-of-experts routing (`moe`)", MetricCatalog.routing)
         md += section("Online routing over a stream (`online-router`)", MetricCatalog.routingLearning)
         md += section("Sequence backbones (`sequence`)", MetricCatalog.sequence)
-        md += section("Performance benchmarks (`perf`)", MetricCatalog.perf)
+        md += section("Micro-benchmarks (`perf`)", MetricCatalog.perf)
+        md += section("Micro-experts on git history (`micro-experts`)", MetricCatalog.microExperts)
         md += section("Reliability checks (`reliability`)", MetricCatalog.reliability)
         return md
     }

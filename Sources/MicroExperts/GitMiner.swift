@@ -65,9 +65,11 @@ public struct GitMiner: Sendable {
     /// The commit `revision` names, with the repository checks that give the typed errors.
     public func resolveHead(repository: String, revision: String = "HEAD") async throws(MiningError) -> String {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: repository, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: repository, isDirectory: &isDirectory) else {
             throw .repositoryNotFound(path: repository)
         }
+        // A file: a bundle must be opened first (`open(_:)`), anything else is not a repository.
+        guard isDirectory.boolValue else { throw .notARepository(path: repository) }
         let probe = try await git(["rev-parse", "--git-dir"], repository: repository)
         guard probe.status.isSuccess else {
             if probe.error.contains("not a git repository") { throw .notARepository(path: repository) }
@@ -108,7 +110,7 @@ public struct GitMiner: Sendable {
     }
 
     /// Runs `git -C repository arguments…`, collecting standard output as bytes.
-    private func git(_ arguments: [String], repository: String) async throws(MiningError)
+    func git(_ arguments: [String], repository: String) async throws(MiningError)
         -> (status: TerminationStatus, bytes: [UInt8], error: String) {
         do {
             let result = try await run(

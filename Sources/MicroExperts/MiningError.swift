@@ -7,9 +7,9 @@ import Foundation
 public enum MiningError: Error, Equatable, Sendable {
     /// The git executable could not be found or started.
     case gitNotFound(executable: String)
-    /// The directory does not exist.
+    /// Neither a directory nor a file exists at the path.
     case repositoryNotFound(path: String)
-    /// The directory exists but is not inside a git work tree or git directory.
+    /// The path exists but is not inside a git work tree or git directory, nor a git bundle.
     case notARepository(path: String)
     /// The repository exists but the revision to mine has no commits (a fresh `git init`, or a
     /// clone whose HEAD names a branch that does not exist).
@@ -25,6 +25,28 @@ public enum MiningError: Error, Equatable, Sendable {
     case gitFailed(path: String, arguments: [String], status: String, message: String)
     /// `git log`'s output did not have the expected shape at byte `offset`.
     case malformedLog(path: String, offset: Int, expected: String)
+    /// A file that starts like a `git bundle` could not be cloned; `message` is git's error.
+    case unreadableBundle(path: String, message: String)
+}
+
+extension MiningError {
+    /// The same error naming `location` wherever it names `path`: for a bundle, errors of the
+    /// temporary clone git ran in are reported under the bundle the user named.
+    public func naming(_ location: String, insteadOf path: String) -> MiningError {
+        func name(_ p: String) -> String { p == path ? location : p }
+        switch self {
+        case .gitNotFound: return self
+        case let .repositoryNotFound(p): return .repositoryNotFound(path: name(p))
+        case let .notARepository(p): return .notARepository(path: name(p))
+        case let .emptyRepository(p, revision): return .emptyRepository(path: name(p), revision: revision)
+        case let .unknownRevision(p, revision): return .unknownRevision(path: name(p), revision: revision)
+        case let .historyRewritten(p, knownHead, revision): return .historyRewritten(path: name(p), knownHead: knownHead, revision: revision)
+        case let .outputTooLarge(p, limit): return .outputTooLarge(path: name(p), limit: limit)
+        case let .gitFailed(p, arguments, status, message): return .gitFailed(path: name(p), arguments: arguments, status: status, message: message)
+        case let .malformedLog(p, offset, expected): return .malformedLog(path: name(p), offset: offset, expected: expected)
+        case let .unreadableBundle(p, message): return .unreadableBundle(path: name(p), message: message)
+        }
+    }
 }
 
 extension MiningError: CustomStringConvertible, LocalizedError {
@@ -33,9 +55,9 @@ extension MiningError: CustomStringConvertible, LocalizedError {
         case let .gitNotFound(executable):
             return "git executable '\(executable)' not found or not runnable — install git (apt-get install git) or put it on PATH"
         case let .repositoryNotFound(path):
-            return "\(path): no such directory — give the path of a local git repository"
+            return "\(path): no such directory or file — give a local git repository or a git bundle file"
         case let .notARepository(path):
-            return "\(path): not a git repository — give a directory inside a clone or a git directory"
+            return "\(path): not a git repository — give a directory inside a clone, a git directory or a git bundle file"
         case let .emptyRepository(path, revision):
             return "\(path): '\(revision)' has no commits — commit something first, or name a branch that has commits (git branch -a lists them)"
         case let .unknownRevision(path, revision):
@@ -49,6 +71,9 @@ extension MiningError: CustomStringConvertible, LocalizedError {
             return "\(path): git \(arguments.joined(separator: " ")) failed (\(status)): \(firstLine)"
         case let .malformedLog(path, offset, expected):
             return "\(path): unexpected git log output at byte \(offset), expected \(expected) — is this git 2.31 or later?"
+        case let .unreadableBundle(path, message):
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? ""
+            return "\(path): a git bundle that git cannot clone (\(firstLine)) — check the file with `git bundle verify`, or give a repository directory"
         }
     }
 

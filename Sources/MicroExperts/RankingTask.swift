@@ -38,6 +38,12 @@ public struct TaskEvaluation: Sendable {
     /// (confidence, was it relevant) for every listed item of every scored query: calibration data.
     public var confidences: [Double] = []
     public var outcomes: [Bool] = []
+    /// Position in the test period (0-based) of every commit the model was asked about, in the
+    /// order asked: one entry per call of `predict`.
+    public var queriedPositions: [Int] = []
+    /// Position in the test period of each scored query, aligned with `summary.queries`: what
+    /// pairs two models' per-query scores on the same commits.
+    public var scoredPositions: [Int] = []
 
     public init(cutoffs: [Int] = [1, 5, 10]) {
         summary = RankingSummary(cutoffs: cutoffs)
@@ -63,16 +69,18 @@ public enum RankingEvaluator {
                                 limit: Int = 1000, cutoffs: [Int] = [1, 5, 10], calibrationDepth: Int = 10,
                                 predict: (ExpertQuery) -> [ScoredItem]) -> TaskEvaluation {
         var result = TaskEvaluation(cutoffs: cutoffs)
-        for commit in test {
+        for (position, commit) in test.enumerated() {
             guard let example = task.example(for: commit, known: known, seed: seed) else {
                 result.skippedCommits += 1
                 continue
             }
             let touched = Set(commit.touchedPaths).subtracting(example.query.files)
             result.unknownFiles += touched.subtracting(known).count
+            result.queriedPositions.append(position)
             let answer = Array(predict(example.query).prefix(limit))
             result.summary.add(ranked: answer.map(\.item), relevant: example.relevant)
             if !example.relevant.isEmpty {
+                result.scoredPositions.append(position)
                 for item in answer.prefix(calibrationDepth) {
                     result.confidences.append(item.confidence)
                     result.outcomes.append(example.relevant.contains(item.item))

@@ -22,10 +22,13 @@ struct Biomoe: ParsableCommand {
         Exit codes: 0 success; 1 usage or input error (bad config or option, missing data file, \
         malformed baseline); 2 gate: a regression; 3 some runs failed (recorded with their error; \
         rerun to retry them); 4 gate: only improvements (update the baseline on purpose); \
-        5 gate/compare: baseline missing or not comparable (config hash or version changed).
+        5 gate/compare: baseline missing or not comparable (config hash or version changed); \
+        6 mine: git missing or failing; 7 mine: the stored history was rewritten upstream.
+
+        `mine` reads a git repository's history into the results database for the micro-experts.
         """,
         subcommands: [RunCommand.self, SchemaCommand.self, ReportCommand.self, PublishCommand.self, ListCommand.self, ExportCommand.self,
-                      BaselineCommand.self, CompareCommand.self, GateCommand.self, MergeCommand.self]
+                      BaselineCommand.self, CompareCommand.self, GateCommand.self, MergeCommand.self, MineCommand.self]
     )
 
     /// Usage errors exit 1, as documented above, instead of swift-argument-parser's 64, so CI

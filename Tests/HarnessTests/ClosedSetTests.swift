@@ -1,5 +1,6 @@
 import Datasets
 import Learning
+import MicroExperts
 import MoE
 import Sequence
 import Spiking
@@ -29,8 +30,8 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
     var testDescription: String { keyPath }
 
     static let all: [ClosedSet] = [
-        ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "sequence", "none"], DatasetKind.self),
-        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "reliability"], ModelKind.self),
+        ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "sequence", "none", "git"], DatasetKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability"], ModelKind.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense"], MoEConfig.RouterKind.self),
         ClosedSet("base", "expert_kind", model: "moe", ["mlp", "conv1d"], MoEConfig.ExpertKind.self),
@@ -45,16 +46,24 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),
         ClosedSet("base", "shift", model: "online-router", ["rotate", "none"], DomainShift.self),
         ClosedSet("base", "router_features", model: "online-router", ["pixels", "pooled", "projected"], RouterFeatureKind.self),
-        ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block", "moe-train", "gemm-layer", "harness"], PerfBench.self),
+        ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block", "moe-train", "gemm-layer", "harness", "git-mine"], PerfBench.self),
         ClosedSet("base", "gemm_layer", model: "perf", ["mamba-in-proj", "mamba-out-proj", "attention-proj", "mlp-hidden"], GEMMLayer.self),
         ClosedSet("base", "check", model: "reliability", ["crash", "fuzz", "corrupt-inputs"], ReliabilityCheck.self),
         ClosedSet("base", "peer", model: "perf", ["biomoe", "pytorch"], PerfPeer.self),
         ClosedSet("base", "kernels", model: "perf", ["fast", "reference"], KernelVariant.self),
+        ClosedSet("base", "expert", model: "micro-experts",
+                  ["file", "test", "doc", "refactor", "error", "voted", "most-recent", "most-frequent", "random", "co-change-rules"],
+                  MicroExpertsModel.self),
+        ClosedSet("base", "ranking_task", model: "micro-experts", ["files-from-message", "cascade-from-one-file"], RankingTask.self),
+        ClosedSet("base", "routing", model: "micro-experts", ["keyword-rules", "learned-classifier", "gate-and-self-assessment", "all-experts"],
+                  RoutingMode.self),
+        ClosedSet("base", "aggregation", model: "micro-experts", ["weighted", "voting", "sequential"], AggregationStrategy.self),
+        ClosedSet("base", "calibration", model: "micro-experts", ["none", "temperature", "isotonic"], CalibrationMethod.self),
     ]
 
     /// A config whose `keyPath` holds `value` and is otherwise valid for `model`.
     func yaml(value: String) -> String {
-        let dataset = model == "sequence" ? "sequence" : model == "perf" ? "none" : "fashion-mnist"
+        let dataset = model == "sequence" ? "sequence" : model == "perf" ? "none" : model == "micro-experts" ? "git" : "fashion-mnist"
         var lines = ["schema: 1", "name: closed", "version: 1", "seeds: [0]", "task:"]
         lines.append(section == "task" ? "  \(key): \(value)" : "  dataset: \(dataset)")
         lines.append("base:")

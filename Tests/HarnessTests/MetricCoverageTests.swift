@@ -51,8 +51,9 @@ variants:
 """
 
 /// Kernel micro-benchmarks: sgemm at one small size, both blocks at a tiny shape, the MoE
-/// bench (60 batches of 2 Fashion-MNIST images), one GEMM layer, and the harness bench (100
-/// synthetic runs and `biomoe report` on them, with the biomoe built beside the tests).
+/// bench (60 batches of 2 Fashion-MNIST images), one GEMM layer, the harness bench (100
+/// synthetic runs and `biomoe report` on them, with the biomoe built beside the tests), and the
+/// git-mine bench at its full size (10 000 synthetic commits: a few seconds).
 private let perfSuite = """
 schema: 1
 name: tiny-perf-metrics
@@ -67,7 +68,33 @@ variants:
   moe: {bench: moe-train}
   gemm: {bench: gemm-layer, gemm_layer: mlp-hidden}
   harness: {bench: harness}
+  mine: {bench: git-mine}
 """
+
+/// Micro-experts on a synthetic history the test writes (150 commits, SyntheticGitHistory): an
+/// expert, a baseline and the voted ensemble on the cascade task (disagreement is recorded only
+/// by the ensemble).
+private func microExpertsSuite(repository: String, revision: String) -> String {
+    """
+    schema: 1
+    name: tiny-micro-experts-metrics
+    version: 1
+    seeds: [0]
+    task: {dataset: git}
+    base: {model: micro-experts, repository: "\(repository)", revision: \(revision)}
+    variants:
+      file: {expert: file}
+      rules: {expert: co-change-rules, ranking_task: cascade-from-one-file}
+      voted: {expert: voted, ranking_task: cascade-from-one-file, calibration: isotonic}
+    """
+}
+
+/// The synthetic history of the micro-experts suite, written once.
+private let syntheticHistory: Result<(path: String, head: String), any Error> = Result {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-metric-coverage-\(UUID().uuidString)")
+    let history = try SyntheticGitHistory(directory: directory, commits: 150, seed: 3)
+    return (directory.path, try history.head())
+}
 
 /// Recording already refuses a metric the catalog lacks (`RunOutcome.metric` stops the run);
 /// these tests run every experiment kind so that such a metric is found here, not in a
@@ -107,17 +134,27 @@ struct MetricCoverageTests {
     }
 
     @Test("every metric a perf run records is in the catalog with its unit", .enabled(if: fashionMNISTInstalled))
-    func perf() throws {
-        Self.expectCatalogued(try Self.recorded(perfSuite))
+    func perf() async throws {
+        Self.expectCatalogued(try await onOwnThread { try Self.recorded(perfSuite) })
+    }
+
+    @Test("every metric a micro-experts run records is in the catalog with its unit")
+    func microExperts() async throws {
+        let history = try syntheticHistory.get()
+        Self.expectCatalogued(try await onOwnThread { try Self.recorded(microExpertsSuite(repository: history.path, revision: history.head)) })
     }
 
     @Test("every catalog entry is recorded by some experiment kind, so the catalog lists no dead metric",
           .enabled(if: fashionMNISTInstalled && jargonInstalled))
-    func noDeadEntries() throws {
-        let reliability = try smallReliabilityOutcome.get().values.flatMap { $0 }
+    func noDeadEntries() async throws {
+        let history = try syntheticHistory.get()
+        // The reliability checks wait on child processes: off the cooperative pool, like mining.
+        let reliability = try await onOwnThread { try smallReliabilityOutcome.get().values.flatMap { $0 } }
         Self.expectCatalogued(reliability)
-        let names = try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
-                         + Self.recorded(perfSuite) + reliability).map(\.name)
+        let names = try await onOwnThread {
+            try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
+                 + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
+        } + reliability.map(\.name)
         for info in MetricCatalog.all {
             #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
         }

@@ -21,9 +21,9 @@ struct StoreSchemaTests {
              try StoreSchema.migrator.appliedMigrations(db),
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
-        #expect(tables == ["environment", "event", "invocation", "metric", "param", "prediction",
-                           "reliability", "run", "series", "suite"])
-        #expect(applied == ["v1", "v2", "v3"])
+        #expect(tables == ["environment", "event", "gitCommit", "gitFileChange", "gitRepository", "invocation", "metric", "param",
+                           "prediction", "reliability", "run", "series", "suite"])
+        #expect(applied == ["v1", "v2", "v3", "v4"])
         #expect(foreignKeys == 1)
     }
 

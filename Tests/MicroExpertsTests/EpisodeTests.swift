@@ -85,12 +85,14 @@ struct TemporalEvaluationTests {
         #expect(evaluation.unknownFiles == 1)
         #expect(evaluation.summary.meanRecall(at: 1) == 0.75)
         #expect(evaluation.confidences == [0.9, 0.1, 0.9, 0.1] && evaluation.outcomes == [true, true, true, false])
+        #expect(evaluation.queriedPositions == [0, 1, 2] && evaluation.scoredPositions == [0, 2])
         // the cascade gives one file and asks for the rest; one-file commits are skipped
         let cascade = RankingEvaluator.evaluate(task: .cascadeFromOneFile, test: test[...], known: ["a", "b"], seed: 1) { query in
             #expect(query.files.count == 1)
             return [ScoredItem(item: query.files[0] == "a" ? "b" : "a", confidence: 1)]
         }
         #expect(cascade.skippedCommits == 2 && cascade.summary.meanReciprocalRank == 1)
+        #expect(cascade.queriedPositions == [0] && cascade.scoredPositions == [0])
         let interval = TaskEvaluation.interval([0, 1, 0, 1], seed: 3, resamples: 500)
         #expect(interval.estimate == 0.5 && interval.lower < 0.5 && interval.upper > 0.5)
     }

@@ -8,16 +8,30 @@ public final class Registry {
     private var imageSplits: [String: ImageClassificationSplits] = [:]
     private var corpora: [String: CharacterCorpus] = [:]
     private let groupExperts = GroupExpertCache()
+    private let gitHistories = GitHistoryCache()
 
     public init() {}
 
     /// Loads every input the suite needs before anything is written, so a missing data file
-    /// fails the command while the database is still untouched.
+    /// fails the command while the database is still untouched. Git histories are mined here,
+    /// once per (repository, revision), whatever the number of runs that use them.
     public func prepare(_ suite: SuiteSpec) throws {
-        let dataset = suite.task["dataset"]?.stringValue
-        if dataset != DatasetKind.sequence.rawValue && dataset != DatasetKind.noData.rawValue { _ = try splits(for: suite.task) }
+        let dataset = suite.task["dataset"]?.stringValue ?? ""
+        switch DatasetKind(rawValue: dataset) {
+        case .fashionMNIST, .mnist: _ = try splits(for: suite.task)
+        case .sequence, .noData, .git, nil: break
+        }
         for variant in suite.variants where variant.resolved["seq_task"]?.stringValue == "char-lm" {
             _ = try corpus(at: variant.resolved["char_corpus"]?.stringValue ?? CharacterCorpus.jargonFilePath)
+        }
+        for variant in suite.variants where variant.resolved["model"]?.stringValue == ModelKind.microExperts.rawValue {
+            guard dataset == DatasetKind.git.rawValue else {
+                throw ConfigError(file: suite.sourcePath, line: nil, keyPath: "task.dataset",
+                                  message: "'\(dataset)' cannot feed model micro-experts (variant \(variant.name)); expected git")
+            }
+            let source = "\(suite.sourcePath): variants.\(variant.name)"
+            _ = try gitHistories.history(repository: variant.resolved["repository"]?.stringValue ?? "",
+                                         revision: variant.resolved["revision"]?.stringValue ?? "", source: source)
         }
     }
 
@@ -33,6 +47,8 @@ public final class Registry {
             return RoutingLearningExperiment(spec: spec, data: try splits(for: spec.task), experts: groupExperts)
         case .perf:
             return PerfExperiment(spec: spec)
+        case .microExperts:
+            return MicroExpertsExperiment(spec: spec, history: try gitHistories.history(for: spec))
         case .reliability:
             return ReliabilityExperiment(spec: spec)
         }

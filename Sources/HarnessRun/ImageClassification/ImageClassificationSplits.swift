@@ -22,7 +22,7 @@ struct ImageClassificationSplits {
         case .fashionMNIST:
             full = try FashionMNIST.load(split: .train, directory: directory)
             test = try FashionMNIST.load(split: .test, directory: directory)
-        case .sequence, .noData, nil:
+        case .sequence, .noData, .git, nil:
             throw ExperimentError.invalidSplit("task.dataset '\(name)' is not an image data set; expected one of "
                 + [DatasetKind.fashionMNIST, .mnist].map(\.rawValue).joined(separator: ", "))
         }

@@ -47,6 +47,8 @@ struct PerfExperiment: Experiment {
                 try PerfGEMMBench.run(spec: spec, into: &outcome)
             case .harness:
                 try PerfHarnessBench.run(spec: spec, into: &outcome)
+            case .gitMine:
+                try PerfGitMineBench.run(spec: spec, progress: progress, into: &outcome)
             }
         }
         return outcome
@@ -76,7 +78,7 @@ struct PerfExperiment: Experiment {
             attention.initialize(using: &rng)
             attention.referenceKernels = reference
             mixer = attention
-        case .sgemm, .moeTrain, .gemmLayer, .harness:
+        case .sgemm, .moeTrain, .gemmLayer, .harness, .gitMine:
             preconditionFailure("\(bench.rawValue) is not a sequence block")
         }
         let count = B * T * C

@@ -33,7 +33,7 @@ enum PyTorchPeer {
                          "--repeats", String(max(1, try spec.int("throughput_repeats")))]
         let script: String
         switch bench {
-        case .sgemm, .moeTrain, .gemmLayer, .harness:
+        case .sgemm, .moeTrain, .gemmLayer, .harness, .gitMine:
             throw PerfError.noPeer(bench.rawValue)
         case .mambaBlock:
             script = "mamba_block.py"

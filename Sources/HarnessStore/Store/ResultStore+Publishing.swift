@@ -27,7 +27,7 @@ extension ResultStore {
     /// so runs reused from an earlier configuration keep their source) with their invocations,
     /// runs (failed attempts too), params, metrics, series and events, the environments those
     /// refer to, and for each run with predictions its ``ReliabilityRow`` totals instead of the
-    /// predictions. Other suites and unreferenced environments are left out.
+    /// predictions. Other suites, unreferenced environments and mined git histories are left out.
     ///
     /// Steps: `VACUUM INTO` a temporary file next to `path` (a consistent snapshot even while a
     /// `run` writes), delete the other suites, store the reliability totals, drop predictions,
@@ -82,6 +82,8 @@ extension ResultStore {
         let counts = try queue.write { db in
             // Cascades remove the other suites' invocations, runs and everything under them.
             try db.execute(sql: "DELETE FROM suite WHERE name != ?", arguments: [name])
+            // Mined git histories are inputs (`biomoe mine`), not a suite's results.
+            if try db.tableExists("gitRepository") { try db.execute(sql: "DELETE FROM gitRepository") }
             try db.execute(sql: """
                 DELETE FROM environment
                 WHERE id NOT IN (SELECT environmentId FROM run)

@@ -22,6 +22,8 @@ public final class ResultStore: Sendable {
     let writer: any DatabaseWriter
     /// The file path, or `":memory:"`, for error messages.
     public let path: String
+    /// Whether the file was opened read-only: a published file (`biomoe publish`).
+    public var isReadOnly: Bool { writer.configuration.readonly }
 
     /// Opens (creating it and its directory if needed) and migrates the results file at `path`.
     ///
@@ -96,8 +98,11 @@ public final class ResultStore: Sendable {
         guard unknown.isEmpty else {
             throw ResultStoreError.newerSchema(path: path, unknownMigrations: unknown)
         }
-        // Only when something is missing: an up-to-date (or read-only published) file is not written.
-        if !Set(migrator.migrations).isSubset(of: applied) {
+        // Only when something is missing: an up-to-date (or read-only published) file is not
+        // written. A published file missing only reader-optional migrations reads as it is.
+        let missing = Set(migrator.migrations).subtracting(applied)
+        let readableAsIs = writer.configuration.readonly && missing.isSubset(of: StoreSchema.readerOptionalMigrations)
+        if !missing.isEmpty && !readableAsIs {
             do {
                 try Self.migrate(writer, with: migrator)
             } catch {

@@ -26,6 +26,13 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
     case cannotPublish(path: String, reason: String)
     /// `merge` refused its inputs or could not write the merged file (nothing was replaced).
     case cannotMerge(path: String, reason: String)
+    /// A read-only published file from before mined git histories were stored.
+    case gitHistoryUnavailable(path: String)
+    /// The stored head of a mined history is not the one the new commits were mined after
+    /// (another mine stored commits in between); nil `found`: nothing is stored.
+    case gitHistoryMoved(location: String, revision: String, expected: String?, found: String?)
+    /// A stored mined history holds a value this build cannot read.
+    case corruptGitHistory(location: String, reason: String)
 
     public var description: String {
         switch self {
@@ -65,6 +72,14 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
             return "Cannot write the published database '\(path)': \(reason). The previous file, if any, is unchanged."
         case let .cannotMerge(path, reason):
             return "Cannot merge into '\(path)': \(reason). '\(path)' is unchanged."
+        case let .gitHistoryUnavailable(path):
+            return "'\(path)' is a published results file from before mined git histories were stored; it is read-only. "
+                + "Mine into a working database (--db results/runs/NAME.sqlite)."
+        case let .gitHistoryMoved(location, revision, expected, found):
+            return "The stored history of \(location) (\(revision)) is at \(found ?? "no commit"), not at \(expected ?? "no commit") "
+                + "as when this mine started: another mine stored commits meanwhile. Run the mine again; it continues from the stored head."
+        case let .corruptGitHistory(location, reason):
+            return "The stored history of \(location) holds \(reason), which this build cannot read. Update biomoe, or mine into another database."
         }
     }
 }

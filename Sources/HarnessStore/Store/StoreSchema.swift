@@ -37,7 +37,63 @@ enum StoreSchema {
                 t.column("correct", .integer).notNull().check(sql: "correct >= 0 AND correct <= count")
             }
         }
+        // v4: histories mined from git (`biomoe mine`): one row per (location, revision) with the
+        // head it was mined up to, its commits in first-parent order, and each commit's files.
+        // Only new tables that no suite's results refer to, so it is reader-optional (below).
+        migrator.registerMigration("v4") { db in try createGitHistory(db) }
         return migrator
+    }
+
+    /// Migrations that only add tables a suite's results never read. A published file (opened
+    /// read-only, so never migrated) that lacks only these still reads as it is: results
+    /// published before mined histories existed keep rendering their reports byte for byte.
+    static let readerOptionalMigrations: Set<String> = ["v4"]
+
+    private static func createGitHistory(_ db: Database) throws {
+        try db.create(table: "gitRepository") { t in
+            t.autoIncrementedPrimaryKey("id")
+            // The repository directory or bundle file as it was named, and the revision mined.
+            t.column("location", .text).notNull()
+            t.column("revision", .text).notNull()
+            // The commit the history was mined up to: the next mine starts after it.
+            t.column("head", .text).notNull()
+            // The first mine's lower date bound (Unix seconds); NULL = the whole history.
+            t.column("since", .integer)
+            t.column("firstMinedAt", .datetime).notNull()
+            t.column("lastMinedAt", .datetime).notNull()
+            t.uniqueKey(["location", "revision"])
+        }
+        try db.create(table: "gitCommit") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("gitRepository", onDelete: .cascade).notNull()
+            // 0, 1, 2, … in first-parent order (oldest first), without gaps.
+            t.column("position", .integer).notNull().check(sql: "position >= 0")
+            t.column("hash", .text).notNull().check(sql: "length(hash) IN (40, 64)")
+            // Space-separated, first parent first; empty for a root commit.
+            t.column("parents", .text).notNull()
+            t.column("authorTime", .integer).notNull()
+            t.column("committerTime", .integer).notNull()
+            t.column("message", .text).notNull()
+            t.uniqueKey(["gitRepositoryId", "position"])
+            t.uniqueKey(["gitRepositoryId", "hash"])
+        }
+        try db.create(table: "gitFileChange") { t in
+            t.primaryKey {
+                t.belongsTo("gitCommit", onDelete: .cascade)
+                // The file's place in git's list for the commit.
+                t.column("ordinal", .integer).check(sql: "ordinal >= 0")
+            }
+            t.column("path", .text).notNull()
+            // ChangeStatus's spellings, written out: a migration never changes once landed.
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('added', 'modified', 'deleted', 'renamed', 'copied', 'type-changed')")
+            t.column("oldPath", .text)
+            t.column("similarity", .integer).check(sql: "similarity IS NULL OR (similarity >= 0 AND similarity <= 100)")
+            // NULL for a binary file, whose lines git does not count.
+            t.column("linesAdded", .integer).check(sql: "linesAdded IS NULL OR linesAdded >= 0")
+            t.column("linesRemoved", .integer).check(sql: "linesRemoved IS NULL OR linesRemoved >= 0")
+            t.check(sql: "(status IN ('renamed', 'copied')) = (oldPath IS NOT NULL)")
+        }
     }
 
     private static func createVersion1(_ db: Database) throws {
