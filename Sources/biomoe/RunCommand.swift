@@ -69,8 +69,11 @@ struct RunCommand: ParsableCommand {
             throw fail(error)
         }
         let reused = summary.reused > 0 ? ", \(summary.reused) reused from an earlier config" : ""
-        print("\(spec.name): \(summary.executed) run(s) executed, \(summary.skipped) already complete\(reused), \(summary.failed) failed — \(dbPath)")
-        if report && !runShard.isWhole {
+        let elsewhere = summary.elsewhere > 0 ? ", \(summary.elsewhere) left to another process running this suite" : ""
+        print("\(spec.name): \(summary.executed) run(s) executed, \(summary.skipped) already complete\(reused)\(elsewhere), \(summary.failed) failed — \(dbPath)")
+        if report && summary.elsewhere > 0 {
+            print("\(spec.name): another process is still running part of this suite; render the report with `biomoe report \(spec.name)` once it has finished")
+        } else if report && !runShard.isWhole {
             print("\(spec.name): shard \(runShard) done; render the report with `biomoe report \(spec.name)` once every shard has finished")
         } else if report {
             do {

@@ -9,6 +9,9 @@ public struct SuiteRunSummary: Sendable, Equatable {
     public var failed = 0
     /// Copied from an earlier config of the same suite with identical run settings.
     public var reused = 0
+    /// Left to another `biomoe run` process on the same database that holds them (or recorded
+    /// them first).
+    public var elsewhere = 0
 }
 
 /// Runs every (variant, seed) of a suite that the database does not yet hold as complete.
@@ -43,7 +46,11 @@ public struct SuiteRunner {
             gatePolicy: spec.gate.json))
         // Another shard's invocation may be running right now, so only a whole-suite run may call
         // a running invocation abandoned.
-        if shard.isWhole, try store.markAbandonedInvocations(suiteId: suiteId) > 0 {
+        // The same for a whole-suite run while another process holds claims on this suite: the
+        // running invocation is probably that process's.
+        let owner = RunClaimOwner.current()
+        if shard.isWhole, try !store.hasLiveClaims(suiteId: suiteId, except: owner),
+           try store.markAbandonedInvocations(suiteId: suiteId) > 0 {
             progress.log("\(spec.name): an earlier run of this suite was interrupted; its complete runs are kept")
         }
         let complete = try store.completedSeeds(suiteId: suiteId)
@@ -58,6 +65,8 @@ public struct SuiteRunner {
         guard !pending.isEmpty else { return summary }
 
         let invocationId = try store.beginInvocation(suiteId: suiteId, environmentId: environmentId)
+        let heartbeat = ClaimHeartbeat(store: store, owner: owner)
+        defer { heartbeat.stop() }
         for (index, runSpec) in pending.enumerated() {
             let label = "[\(index + 1)/\(pending.count)] \(runSpec.variant) seed \(runSpec.seed)"
             let started = Date()
@@ -66,6 +75,21 @@ public struct SuiteRunner {
                           variant: runSpec.variant, seed: runSpec.seed, configHash: runSpec.runConfigHash,
                           resolvedConfig: runSpec.resolved.canonicalJSON, startedAt: started, finishedAt: finished)
             }
+            // Claimed before anything starts, so a second process on this database skips it.
+            switch try store.claimRun(suiteId: suiteId, variant: runSpec.variant, seed: runSpec.seed,
+                                      owner: owner, lease: ClaimHeartbeat.lease) {
+            case .claimed:
+                break
+            case .complete:
+                summary.elsewhere += 1
+                progress.log("\(label): recorded meanwhile by another process; skipping")
+                continue
+            case .heldElsewhere(let holder):
+                summary.elsewhere += 1
+                progress.log("\(label): being run by another process (\(holder)); skipping")
+                continue
+            }
+            defer { try? store.releaseClaim(suiteId: suiteId, variant: runSpec.variant, seed: runSpec.seed, owner: owner) }
             if let copy = try store.reuseCompleteRun(runSpec, suiteId: suiteId, invocationId: invocationId) {
                 summary.reused += 1
                 progress.log("\(label): settings unchanged since an earlier config of this suite; reused its run (run \(copy))")
@@ -85,6 +109,11 @@ public struct SuiteRunner {
                 summary.executed += 1
                 let accuracy = outcome.metrics.first { $0.name == "test_accuracy" }.map { String(format: " test accuracy %.2f%%", $0.value * 100) } ?? ""
                 progress.log("\(label): done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s,\(accuracy) (run \(runId))")
+            } catch ResultStoreError.runAlreadyComplete {
+                // Our lease lapsed (a stalled machine) and another process recorded this run
+                // first: its result stands, ours is dropped, nothing is overwritten.
+                summary.elsewhere += 1
+                progress.log("\(label): another process recorded this run first; kept its result")
             } catch let error as ResultStoreError {
                 throw error  // the database itself failed: stop rather than lose more runs
             } catch {

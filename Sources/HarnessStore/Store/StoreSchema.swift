@@ -41,13 +41,31 @@ enum StoreSchema {
         // head it was mined up to, its commits in first-parent order, and each commit's files.
         // Only new tables that no suite's results refer to, so it is reader-optional (below).
         migrator.registerMigration("v4") { db in try createGitHistory(db) }
+        // v5: claims on runs being executed, with a lease, so that two `biomoe run` processes on
+        // one file split a suite instead of both training the same run (ResultStore+Claims).
+        // Transient rows nothing reads back from a result: reader-optional.
+        migrator.registerMigration("v5") { db in
+            try db.create(table: "runClaim") { t in
+                t.primaryKey {
+                    t.belongsTo("suite", onDelete: .cascade)
+                    t.column("variant", .text)
+                    t.column("seed", .integer)
+                }
+                t.column("host", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("token", .text).notNull()
+                // Unix seconds.
+                t.column("claimedAt", .double).notNull()
+                t.column("expiresAt", .double).notNull()
+            }
+        }
         return migrator
     }
 
     /// Migrations that only add tables a suite's results never read. A published file (opened
     /// read-only, so never migrated) that lacks only these still reads as it is: results
     /// published before mined histories existed keep rendering their reports byte for byte.
-    static let readerOptionalMigrations: Set<String> = ["v4"]
+    static let readerOptionalMigrations: Set<String> = ["v4", "v5"]
 
     private static func createGitHistory(_ db: Database) throws {
         try db.create(table: "gitRepository") { t in
