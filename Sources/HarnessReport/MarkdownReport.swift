@@ -19,6 +19,16 @@ enum MarkdownReport {
         md += "| code commit | \(commits.map { "`\($0)`" }.joined(separator: ", ")) |\n"
         md += "| seeds | \(input.seeds.map(String.init).joined(separator: ", ")) (n = \(input.seeds.count) per variant) |\n"
         md += "| complete runs | \(input.runs.count) of \(configuredVariantCount(input) * input.seeds.count) |\n\n"
+        if !input.failures.isEmpty {
+            md += "## Failed runs\n\n"
+            md += "\(input.failures.count) run(s) failed and have no result; every figure below leaves them out. "
+            md += "Running the suite again retries them.\n\n| variant | seed | attempts | last error |\n|---|---:|---:|---|\n"
+            for failure in input.failures {
+                let error = failure.error.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+                md += "| `\(failure.variant)` | \(failure.seed) | \(failure.attempts) | \(error) |\n"
+            }
+            md += "\n"
+        }
 
         let sections = ReportSections.applying(to: input)
         for section in sections { md += section.markdown(input) }

@@ -33,7 +33,7 @@ enum ReliabilityReportSection: ReportSection {
                     default:
                         required = ""
                     }
-                    md += "| \(variant) | \(check) | \(info.label) | \(info.format.number(value)) | \(required) |\n"
+                    md += "| \(variant) | \(check) | \(info.label) | \(info.format.number(value))\(info.format.unit == "count" ? "" : " " + info.format.unit) | \(required) |\n"
                 }
             }
         }

@@ -76,11 +76,27 @@ public struct ReportGenerator {
         let environments = try Set(runRows.map(\.environmentId)).sorted().compactMap { try store.environment(id: $0) }
         let variants = RunRow.variantOrder(runRows)
         let seeds = Self.seeds(canonicalConfig: suite.canonicalConfig) ?? Array(Set(runRows.map(\.seed))).sorted()
-        return ReportInput(
+        var input = ReportInput(
             suiteName: suite.name, version: suite.configVersion, configHash: suite.configHash,
             sourcePath: suite.sourcePath ?? "experiments/\(suite.name).yaml", canonicalConfig: suite.canonicalConfig,
             databasePath: databasePath, variants: variants, seeds: seeds, runs: runs,
             environments: environments, reliability: reliability)
+        input.failures = try failures(store: store, suiteId: suiteId, complete: runRows)
+        return input
+    }
+
+    /// Keys with failed attempts and no complete run, in run order, each with its last error.
+    static func failures(store: ResultStore, suiteId: Int64, complete: [RunRow]) throws -> [ReportInput.Failure] {
+        let done = Set(complete.map { "\($0.variant)\u{0}\($0.seed)" })
+        var order: [String] = [], attempts: [String: (row: RunRow, count: Int)] = [:]
+        for row in try store.runs(suiteId: suiteId, status: .failed) where !done.contains("\(row.variant)\u{0}\(row.seed)") {
+            let key = "\(row.variant)\u{0}\(row.seed)"
+            if attempts[key] == nil { order.append(key) }
+            attempts[key] = (row, (attempts[key]?.count ?? 0) + 1)
+        }
+        return order.compactMap { attempts[$0] }.map {
+            ReportInput.Failure(variant: $0.row.variant, seed: $0.row.seed, attempts: $0.count, error: $0.row.error ?? "")
+        }
     }
 
     /// The comparison with the baseline file at `path`, nil when there is no such file.

@@ -40,6 +40,16 @@ public struct ReportInput {
     public let reliability: [String: [ReliabilityBin]]
     /// The suite compared with `baselines/<suite>.json`, when that file exists.
     public var baseline: ReportBaseline?
+    /// (variant, seed) keys whose attempts all failed, with the last attempt's error: a report
+    /// must say what is missing and why, not only average what is there.
+    public var failures: [Failure] = []
+
+    public struct Failure: Equatable {
+        public let variant: String
+        public let seed: Int
+        public let attempts: Int
+        public let error: String
+    }
 
     public func runs(of variant: String) -> [Run] {
         runs.filter { $0.variant == variant }.sorted { $0.seed < $1.seed }

@@ -62,9 +62,19 @@ struct RunCommand: ParsableCommand {
         let summary: SuiteRunSummary
         do {
             let store = try ResultStore(path: dbPath)
+            let stop = StopRequest()
+            let handlers = StopSignals.install(stop)
+            defer { StopSignals.uninstall(handlers) }
             let runner = SuiteRunner(spec: spec, store: store, registry: registry,
-                                     progress: ProgressReporter(forcePlain: plain), shard: runShard)
+                                     progress: ProgressReporter(forcePlain: plain), shard: runShard, stop: stop)
             summary = try runner.run()
+            if summary.leftByStop > 0, let signal = stop.signal {
+                FileHandleOutput.standardError("\(spec.name): stopped by \(StopSignals.name(signal)) after \(summary.executed) run(s); "
+                    + "\(summary.leftByStop) left — run `biomoe run \(config)\(shard.map { " --shard \($0)" } ?? "")\(database.path.map { " --db \($0)" } ?? "")` again to resume")
+                throw ExitCode(128 + signal)
+            }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw fail(error)
         }

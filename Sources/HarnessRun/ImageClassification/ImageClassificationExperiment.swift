@@ -65,6 +65,11 @@ struct ImageClassificationExperiment: Experiment {
                         try model.trainBatch(inputs: x.address, targets: y.address, batch: count)
                     }
                 }
+                // A diverged run (too high a rate) has no meaningful result: it ends here and the
+                // runner records it as failed with this reason, and the suite goes on.
+                guard loss.isFinite else {
+                    throw TrainingDiverged(epoch: epoch, batch: batches + 1, loss: loss)
+                }
                 lossSum += Double(loss)
                 batches += 1
                 start += count
@@ -247,4 +252,15 @@ struct ImageClassificationExperiment: Experiment {
         return (recorder.summary(), samples)
     }
 
+}
+
+/// Training loss became NaN or infinite: the run is recorded as failed with this message.
+struct TrainingDiverged: Error, CustomStringConvertible {
+    let epoch: Int
+    let batch: Int
+    let loss: Float
+
+    var description: String {
+        "training diverged: the loss became \(loss) at epoch \(epoch), batch \(batch) (lower the learning rate)"
+    }
 }

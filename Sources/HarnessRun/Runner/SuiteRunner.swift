@@ -12,6 +12,8 @@ public struct SuiteRunSummary: Sendable, Equatable {
     /// Left to another `biomoe run` process on the same database that holds them (or recorded
     /// them first).
     public var elsewhere = 0
+    /// Not attempted because a stop was requested (SIGINT, SIGTERM); 0 when it ran to the end.
+    public var leftByStop = 0
 }
 
 /// Runs every (variant, seed) of a suite that the database does not yet hold as complete.
@@ -26,11 +28,13 @@ public struct SuiteRunner {
     let progress: ProgressReporter
     let environment: EnvironmentFingerprint
     let shard: RunShard
+    let stop: StopRequest?
 
     public init(spec: SuiteSpec, store: ResultStore, registry: Registry, progress: ProgressReporter,
                 environment: EnvironmentFingerprint = EnvironmentProbe.current(repositoryPath: "."),
-                shard: RunShard = .whole) {
+                shard: RunShard = .whole, stop: StopRequest? = nil) {
         self.shard = shard
+        self.stop = stop
         self.spec = spec
         self.store = store
         self.registry = registry
@@ -68,6 +72,10 @@ public struct SuiteRunner {
         let heartbeat = ClaimHeartbeat(store: store, owner: owner)
         defer { heartbeat.stop() }
         for (index, runSpec) in pending.enumerated() {
+            if stop?.isRequested == true {
+                summary.leftByStop = pending.count - index
+                break
+            }
             let label = "[\(index + 1)/\(pending.count)] \(runSpec.variant) seed \(runSpec.seed)"
             let started = Date()
             let header = { (finished: Date) in
@@ -123,7 +131,7 @@ public struct SuiteRunner {
             }
         }
         progress.finish()
-        try store.finishInvocation(id: invocationId, status: summary.failed > 0 ? .failed : .finished)
+        try store.finishInvocation(id: invocationId, status: summary.leftByStop > 0 ? .interrupted : summary.failed > 0 ? .failed : .finished)
         return summary
     }
 }
