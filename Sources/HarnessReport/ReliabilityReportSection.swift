@@ -25,7 +25,10 @@ enum ReliabilityReportSection: ReportSection {
                     let required: String
                     switch info.name {
                     case "crash_rows_lost", "crash_half_recorded_runs", "crash_metrics_differing", "crash_integrity_problems",
-                         "fuzz_defects", "corrupt_files_changed", "corrupt_crashes":
+                         "fuzz_defects", "corrupt_files_changed", "corrupt_crashes",
+                         "concurrent_runs_missing", "concurrent_runs_failed", "concurrent_bad_exits", "concurrent_integrity_problems",
+                         "signal_wrong_exits", "signal_runs_lost", "signal_runs_failed", "signal_integrity_problems",
+                         "diverged_wrong_exits", "diverged_unrecorded", "diverged_suite_stopped", "diverged_report_unlisted":
                         required = value == 0 ? "0 ✓" : "**0 ✗**"
                     case "corrupt_clear_errors":
                         let cases = run.metrics["corrupt_cases"] ?? .nan

@@ -18,6 +18,9 @@ variants:
   crash: {check: crash, kills: 3}
   fuzz: {check: fuzz, fuzz_cases: 60}
   corrupt: {check: corrupt-inputs}
+  concurrent: {check: concurrent, rounds: 1}
+  signals: {check: signals, rounds: 3}
+  diverged: {check: diverged}
 """
 
 /// Variant → its recorded metrics; computed once, shared with the catalog coverage test.
@@ -60,5 +63,29 @@ struct ReliabilityCheckTests {
         #expect(try Self.value("corrupt", "corrupt_clear_errors") == cases)
         #expect(try Self.value("corrupt", "corrupt_files_changed") == 0)
         #expect(try Self.value("corrupt", "corrupt_crashes") == 0)
+    }
+
+    @Test("two processes on one database: every run recorded once, none failed, both exit 0, the file sound")
+    func concurrent() throws {
+        #expect(try Self.value("concurrent", "concurrent_rounds") == 1)
+        for name in ["concurrent_runs_missing", "concurrent_runs_failed", "concurrent_bad_exits", "concurrent_integrity_problems"] {
+            #expect(try Self.value("concurrent", name) == 0, "\(name)")
+        }
+    }
+
+    @Test("SIGINT, SIGTERM and a double SIGINT: exit 128 + signal, and the resumed suite is complete, with no failed run")
+    func signals() throws {
+        #expect(try Self.value("signals", "signal_rounds") == 3)
+        #expect(try Self.value("signals", "signal_runs_before_stop") >= 2)
+        for name in ["signal_wrong_exits", "signal_runs_lost", "signal_runs_failed", "signal_integrity_problems"] {
+            #expect(try Self.value("signals", name) == 0, "\(name)")
+        }
+    }
+
+    @Test("a NaN loss: exit 3, the run failed with its reason, the other variant complete, the report lists it")
+    func diverged() throws {
+        for name in ["diverged_wrong_exits", "diverged_unrecorded", "diverged_suite_stopped", "diverged_report_unlisted"] {
+            #expect(try Self.value("diverged", name) == 0, "\(name)")
+        }
     }
 }

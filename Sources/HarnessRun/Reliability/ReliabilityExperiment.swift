@@ -20,6 +20,12 @@ struct ReliabilityExperiment: Experiment {
             try fuzz(cases: try spec.int("fuzz_cases"), into: &outcome, progress: progress)
         case .corruptInputs:
             try CorruptInputsCheck().run(into: &outcome, progress: progress)
+        case .concurrent:
+            try ConcurrencyCheck(rounds: try spec.int("rounds")).run(into: &outcome, progress: progress)
+        case .signals:
+            try SignalCheck(rounds: try spec.int("rounds")).run(into: &outcome, progress: progress)
+        case .diverged:
+            try DivergenceCheck().run(into: &outcome, progress: progress)
         }
         return outcome
     }
