@@ -9,7 +9,7 @@ enum ReliabilityReportSection: ReportSection {
     }
 
     /// The reliability kind's catalog entries, in catalog order.
-    static let reliabilityMetrics = MetricCatalog.all.filter { info in ["crash_", "fuzz_", "corrupt_"].contains { info.name.hasPrefix($0) } }
+    static let reliabilityMetrics = MetricCatalog.all.filter { info in ["crash_", "fuzz_", "corrupt_", "concurrent_", "signal_", "diverged_"].contains { info.name.hasPrefix($0) } }
 
     static func markdown(_ input: ReportInput) -> String {
         var md = "## Reliability checks\n\n"
