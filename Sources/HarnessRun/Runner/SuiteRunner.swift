@@ -43,6 +43,12 @@ public struct SuiteRunner {
     }
 
     public func run() throws -> SuiteRunSummary {
+        // Every error escaping the body comes from the results file (an experiment's own errors
+        // are recorded as its run's failure): name the file and say what was kept.
+        try Self.writing(store) { try runSuite() }
+    }
+
+    private func runSuite() throws -> SuiteRunSummary {
         let environmentId = try store.register(environment: environment)
         let suiteId = try store.register(suite: SuiteRegistration(
             name: spec.name, configHash: spec.configHash, configVersion: spec.version,
@@ -103,17 +109,29 @@ public struct SuiteRunner {
                 progress.log("\(label): settings unchanged since an earlier config of this suite; reused its run (run \(copy))")
                 continue
             }
+            let outcome: RunOutcome
             do {
                 PeakMemory.resetPeak()  // peak_rss is then this run's, not the process's so far
                 let experiment = try registry.experiment(for: runSpec)
-                let outcome = try experiment.run { fraction, detail in
+                outcome = try experiment.run { fraction, detail in
                     progress.update(done: Double(index) + fraction, total: pending.count, label: label, detail: detail)
                 }
-                let runId = try store.record(RunRecordInput(
-                    header: header(Date()),
-                    params: Dictionary(uniqueKeysWithValues: runSpec.parameterRows.map { ($0.key, $0.value) }),
-                    metrics: outcome.metrics, series: outcome.series, events: outcome.events,
-                    predictions: outcome.predictions))
+            } catch let error as ResultStoreError {
+                throw error  // the database itself failed: stop rather than lose more runs
+            } catch {
+                summary.failed += 1
+                try Self.writing(store) { _ = try store.recordFailure(header(Date()), error: "\(error)") }
+                progress.log("\(label): FAILED — \(error)")
+                continue
+            }
+            do {
+                let runId = try Self.writing(store) {
+                    try store.record(RunRecordInput(
+                        header: header(Date()),
+                        params: Dictionary(uniqueKeysWithValues: runSpec.parameterRows.map { ($0.key, $0.value) }),
+                        metrics: outcome.metrics, series: outcome.series, events: outcome.events,
+                        predictions: outcome.predictions))
+                }
                 summary.executed += 1
                 let accuracy = outcome.metrics.first { $0.name == "test_accuracy" }.map { String(format: " test accuracy %.2f%%", $0.value * 100) } ?? ""
                 progress.log("\(label): done in \(String(format: "%.1f", Date().timeIntervalSince(started))) s,\(accuracy) (run \(runId))")
@@ -122,16 +140,23 @@ public struct SuiteRunner {
                 // first: its result stands, ours is dropped, nothing is overwritten.
                 summary.elsewhere += 1
                 progress.log("\(label): another process recorded this run first; kept its result")
-            } catch let error as ResultStoreError {
-                throw error  // the database itself failed: stop rather than lose more runs
-            } catch {
-                summary.failed += 1
-                _ = try store.recordFailure(header(Date()), error: "\(error)")
-                progress.log("\(label): FAILED — \(error)")
             }
         }
         progress.finish()
-        try store.finishInvocation(id: invocationId, status: summary.leftByStop > 0 ? .interrupted : summary.failed > 0 ? .failed : .finished)
+        try Self.writing(store) { try store.finishInvocation(id: invocationId, status: summary.leftByStop > 0 ? .interrupted : summary.failed > 0 ? .failed : .finished) }
         return summary
+    }
+
+    /// Runs a write to the results file; a failure of the database itself (a full disk, a file
+    /// made read-only) becomes ``ResultStoreError/cannotWrite(path:reason:)`` naming the file,
+    /// and stops the suite: it is not the run's fault and must not be recorded as its failure.
+    static func writing<T>(_ store: ResultStore, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ResultStoreError {
+            throw error
+        } catch {
+            throw ResultStoreError.cannotWrite(path: store.path, reason: "\(error)")
+        }
     }
 }
