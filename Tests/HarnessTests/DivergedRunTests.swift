@@ -8,19 +8,9 @@ import Testing
 /// Numerical faults: a run whose training loss becomes NaN is a failed run with its reason.
 @Suite("A diverging run", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")))
 struct DivergedRunTests {
-    /// SGD at rate 10 through three ReLU layers overflows to NaN within the first epoch (measured:
-    /// batch 8); the same suite's other variant trains normally.
-    static let suite = """
-    schema: 1
-    name: diverging
-    version: 1
-    seeds: [0]
-    task: {validation_size: 100, train_limit: 1000, test_limit: 200, epochs: 2, batch_size: 50, latency_samples: 3}
-    base: {model: mlp, hidden: [32]}
-    variants:
-      diverges: {optimizer: sgd, learning_rate: 10, hidden: [256, 256, 256]}
-      trains: {}
-    """
+    /// The reliability suite's divergence suite: SGD at rate 10 through three ReLU layers
+    /// overflows to NaN within the first epoch (measured: batch 8); the other variant trains.
+    static let suite = DivergenceCheck.yaml
 
     @Test("is recorded as failed with the loss and where it diverged, the suite goes on, and the report lists it")
     func recordedAsFailed() throws {
@@ -36,14 +26,14 @@ struct DivergedRunTests {
         #expect(summary.executed == 1 && summary.failed == 1)
 
         let store = try ResultStore(path: db)
-        let suiteId = try #require(try store.latestSuite(named: "diverging")?.id)
+        let suiteId = try #require(try store.latestSuite(named: "scratch")?.id)
         let failed = try store.runs(suiteId: suiteId, status: .failed)
         #expect(failed.map(\.variant) == ["diverges"])
         let error = try #require(failed.first?.error)
         #expect(error.hasPrefix("training diverged: the loss became") && error.contains("epoch 1, batch"), "\(error)")
         #expect(try store.runs(suiteId: suiteId, status: .complete).map(\.variant) == ["trains"])
 
-        let readme = try ReportGenerator(databasePath: db).generate(suite: "diverging", configHash: nil,
+        let readme = try ReportGenerator(databasePath: db).generate(suite: "scratch", configHash: nil,
                                                                      outputDirectory: directory.appendingPathComponent("report").path)
         let text = try String(contentsOfFile: readme, encoding: .utf8)
         #expect(text.contains("| complete runs | 1 of 2 |"))

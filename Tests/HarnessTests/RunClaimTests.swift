@@ -61,24 +61,15 @@ struct RunClaimTests {
 /// Two `biomoe run` processes started together on one database.
 @Suite("Two processes on one results file", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")))
 struct ConcurrentRunTests {
-    static let suite = """
-    schema: 1
-    name: two-processes
-    version: 1
-    seeds: [0, 1, 2]
-    task: {validation_size: 500, train_limit: 10000, test_limit: 500, epochs: 4, batch_size: 50, latency_samples: 3}
-    base: {model: mlp, hidden: [64]}
-    variants:
-      a: {}
-      b: {hidden: [32]}
-    """
+    /// The reliability suite's scratch suite: 8 runs of about half a second each.
+    static let suite = ScratchSuite.yaml
 
     @Test("they split the suite's runs between them: every run recorded once, none failed, the file sound")
     func splitTheWork() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-two-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let config = directory.appendingPathComponent("two-processes.yaml").path
+        let config = directory.appendingPathComponent("scratch.yaml").path
         let db = directory.appendingPathComponent("two.sqlite").path
         try Self.suite.write(toFile: config, atomically: true, encoding: .utf8)
         let results = try await onOwnThread {
@@ -96,7 +87,7 @@ struct ConcurrentRunTests {
             try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n, COUNT(DISTINCT variant || '/' || seed) AS keys FROM run GROUP BY status")
                 .map { ($0["status"] as String, $0["n"] as Int, $0["keys"] as Int) }
         }
-        #expect(counts.count == 1 && counts[0].0 == "complete" && counts[0].1 == 6 && counts[0].2 == 6, "\(counts)")
+        #expect(counts.count == 1 && counts[0].0 == "complete" && counts[0].1 == 8 && counts[0].2 == 8, "\(counts)")
         // Each process ran some: the second did not wait for the first to finish everything.
         let executedBy = try store.writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT invocationId) FROM run") ?? 0 }
         #expect(executedBy == 2)

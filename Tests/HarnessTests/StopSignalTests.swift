@@ -7,24 +7,15 @@ import Testing
 /// SIGINT and SIGTERM during `biomoe run`, sent to the biomoe built beside the tests.
 @Suite("Stopping a run with a signal", .enabled(if: FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist/t10k-labels-idx1-ubyte.gz")))
 struct StopSignalTests {
-    static let suite = """
-    schema: 1
-    name: stopped
-    version: 1
-    seeds: [0, 1, 2, 3]
-    task: {validation_size: 500, train_limit: 10000, test_limit: 500, epochs: 4, batch_size: 50, latency_samples: 3}
-    base: {model: mlp, hidden: [128]}
-    variants:
-      a: {}
-      b: {hidden: [64]}
-    """
+    /// The reliability suite's scratch suite: 2 variants × 4 seeds of about half a second each.
+    static let suite = ScratchSuite.yaml
 
     @Test("SIGINT finishes and records the run in progress, exits 130 saying how to resume, and the rerun completes the rest")
     func interruptAndResume() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-stop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let config = directory.appendingPathComponent("stopped.yaml").path
+        let config = directory.appendingPathComponent("scratch.yaml").path
         let db = directory.appendingPathComponent("stopped.sqlite").path
         try Self.suite.write(toFile: config, atomically: true, encoding: .utf8)
 
@@ -41,7 +32,7 @@ struct StopSignalTests {
         }
         #expect(stopped.status == 130 && !stopped.signalled, "\(stopped.standardError)")
         #expect(stopped.standardError.contains("SIGINT received: finishing the run in progress"))
-        #expect(stopped.standardError.contains("stopped: stopped by SIGINT after"))
+        #expect(stopped.standardError.contains("scratch: stopped by SIGINT after"))
         #expect(stopped.standardError.contains("again to resume"))
         let (complete, failed, interrupted) = try Self.counts(db)
         #expect(complete >= 1 && complete < 8 && failed == 0 && interrupted == 1, "\(complete) complete, \(failed) failed")
