@@ -34,6 +34,11 @@ public struct SuiteSpec: Sendable {
     /// kernel changes summation order, not the experiment, and each run's environment records
     /// the kernel it ran on.
     public var blasCore: BLASCore?
+    /// `save_checkpoints`: write each run's final parameters beside the results file. Not in
+    /// `canonical`: storing a model changes none of its numbers.
+    public var saveCheckpoints = false
+    /// The models whose runs have trained parameters to store (`save_checkpoints`).
+    public static let checkpointModels: Set<String> = ["mlp", "moe", "sequence"]
     /// The config spelling of "no pinned kernel".
     public static let anyBLASCore = "any"
 
@@ -114,6 +119,7 @@ public struct SuiteSpec: Sendable {
         var canonicalMap = topValues
         canonicalMap["description"] = nil
         canonicalMap["blas_core"] = nil
+        canonicalMap["save_checkpoints"] = nil
         canonicalMap["task"] = .map(taskValues)
         canonicalMap["base"] = .map(baseValues.filter { key, _ in
             ExperimentSchema.base.first { $0.key == key }?.applies(toModel: baseValues["model"]?.stringValue ?? "") ?? true
@@ -128,6 +134,11 @@ public struct SuiteSpec: Sendable {
             canonical: canonical, configHash: sha256Hex(canonical.canonicalJSON))
         spec.gate = try GatePolicy.read(top["gate"], reader: reader, root: root)
         spec.blasCore = topValues["blas_core"]?.stringValue.flatMap(BLASCore.named)
+        spec.saveCheckpoints = topValues["save_checkpoints"]?.boolValue ?? false
+        if spec.saveCheckpoints, let variant = variants.first(where: { !checkpointModels.contains($0.resolved["model"]?.stringValue ?? "") }) {
+            throw ConfigError(file: path, line: top["save_checkpoints"]?.line, keyPath: "save_checkpoints",
+                              message: "variant \(variant.name) uses model \(variant.resolved["model"]?.stringValue ?? "?"), which has no trained parameters to store; checkpoints are written for models \(checkpointModels.sorted().joined(separator: ", "))")
+        }
         return spec
     }
 
@@ -141,4 +152,9 @@ public struct SuiteSpec: Sendable {
 
 func sha256Hex(_ text: String) -> String {
     SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+}
+
+/// SHA-256 of raw bytes (a checkpoint file), lowercase hex.
+public func sha256Hex(bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
 }

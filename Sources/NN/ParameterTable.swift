@@ -104,6 +104,9 @@ public final class ParameterTable {
 public enum ParameterTableError: Error, Equatable, CustomStringConvertible {
     case unknownParameter(name: String, known: [String])
     case countMismatch(expected: Int, got: Int)
+    /// A checkpoint holds tensors the table does not have (``ParameterTable/load(safetensors:)``).
+    case unexpectedTensors([String])
+    case shapeMismatch(name: String, expected: [Int], got: [Int])
 
     public var description: String {
         switch self {
@@ -111,6 +114,10 @@ public enum ParameterTableError: Error, Equatable, CustomStringConvertible {
             return "no parameter named \"\(name)\"; the table has \(known.joined(separator: ", ")). Check the name against the model's layer names."
         case let .countMismatch(expected, got):
             return "expected \(expected) parameter values but got \(got); the values must come from a model with the same table of names and shapes."
+        case let .unexpectedTensors(names):
+            return "the checkpoint holds tensors this model does not have: \(names.joined(separator: ", ")); build the model with the config the checkpoint was saved from."
+        case let .shapeMismatch(name, expected, got):
+            return "parameter \"\(name)\" has shape \(got) in the checkpoint but \(expected) in this model; build the model with the config the checkpoint was saved from."
         }
     }
 }

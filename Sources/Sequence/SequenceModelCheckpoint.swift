@@ -1,4 +1,5 @@
 import Foundation
+import NN
 
 extension SequenceModel {
     /// Version of the checkpoint layout (names and shapes from `SequenceModelConfig.parameterShapes`).
@@ -8,13 +9,9 @@ extension SequenceModel {
     /// format version and the config, so the file loads into the PyTorch transcription
     /// (Tests/SequenceTests/Fixtures/generate_golden.py) with `load_file` + `load_state_dict`.
     public func checkpoint() -> SafetensorsFile {
-        var tensors: [String: SafetensorsTensor] = [:]
-        for (i, entry) in parameters.entries.enumerated() {
-            tensors[entry.name] = SafetensorsTensor(shape: entry.shape, values: Array(parameters.values(of: i)))
-        }
-        return SafetensorsFile(tensors: tensors, metadata: ["format": "biomoe.SequenceModel",
-                                                            "format_version": Self.checkpointFormatVersion,
-                                                            "config": config.summary])
+        parameters.safetensors(metadata: ["format": "biomoe.SequenceModel",
+                                          "format_version": Self.checkpointFormatVersion,
+                                          "config": config.summary])
     }
 
     /// Writes `checkpoint()` to `url`.

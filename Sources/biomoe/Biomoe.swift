@@ -28,7 +28,8 @@ struct Biomoe: ParsableCommand {
         `mine` reads a git repository's history into the results database for the micro-experts.
         """,
         subcommands: [RunCommand.self, SchemaCommand.self, ReportCommand.self, PublishCommand.self, ListCommand.self, ExportCommand.self,
-                      BaselineCommand.self, CompareCommand.self, GateCommand.self, MergeCommand.self, MineCommand.self]
+                      BaselineCommand.self, CompareCommand.self, GateCommand.self, MergeCommand.self, MineCommand.self,
+                      CheckpointCommand.self]
     )
 
     /// Usage errors exit 1, as documented above, instead of swift-argument-parser's 64, so CI

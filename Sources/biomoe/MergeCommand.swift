@@ -16,7 +16,8 @@ struct MergeCommand: ParsableCommand {
 
         Refused, with the target unchanged: shards of different configs of a suite (their newest \
         config hashes differ), a complete run that two inputs (or an input and the target) both \
-        hold, a file given twice, the target given as an input. The merge is written to a \
+        hold, a file given twice, the target given as an input. Stored checkpoints \
+        (save_checkpoints) are copied from each input's .checkpoints directory into the target's. The merge is written to a \
         temporary file and renamed over the target only after SQLite's integrity check.
 
         Example: biomoe merge results/runs/routing-1.sqlite results/runs/routing-2.sqlite --into results/runs/routing.sqlite
@@ -32,7 +33,8 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         do {
             let merged = try ResultStore.merge(inputs, into: target)
-            print("\(merged.path): merged \(merged.runs) run(s) from \(merged.inputs) file(s); \(merged.configurations) suite configuration(s)")
+            let checkpoints = merged.checkpoints > 0 ? "; \(merged.checkpoints) checkpoint(s) copied" : ""
+            print("\(merged.path): merged \(merged.runs) run(s) from \(merged.inputs) file(s); \(merged.configurations) suite configuration(s)\(checkpoints)")
         } catch {
             throw fail(error)
         }

@@ -155,8 +155,14 @@ enum BiomoeBinary {
     }
 
     static func run(_ arguments: [String]) throws -> Result {
+        try run(program: executable, arguments)
+    }
+
+    /// Runs another program the same way (from the package root, one BLAS thread), e.g. the
+    /// PyTorch scripts of baselines/pytorch/ through `/usr/bin/env python3`.
+    static func run(program: URL, _ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         // One BLAS thread, whatever the caller's environment: OpenBLAS's summation order depends

@@ -1,6 +1,7 @@
 import HarnessConfig
 import HarnessStore
 import Metrics
+import NN
 
 /// Everything one run produced, held in memory until it is written in one transaction, so an
 /// interrupted run leaves nothing behind that could be mistaken for a result.
@@ -9,6 +10,10 @@ public struct RunOutcome: Sendable {
     public var series: [SeriesPoint] = []
     public var events: [RunEvent] = []
     public var predictions: [Prediction] = []
+    /// The final parameters under their PyTorch names, with metadata naming the model and its
+    /// sizes. Written beside the results file only when the suite sets `save_checkpoints`
+    /// (SuiteRunner adds the run's identity to the metadata); nil for models without parameters.
+    public var checkpoint: SafetensorsFile?
 
     public init() {}
 

@@ -95,6 +95,7 @@ struct ImageClassificationExperiment: Experiment {
         }
 
         let final = try predict(model, data.test, routing: moe)
+        outcome.checkpoint = model.checkpoint(inputSize: inputSize, classes: classes)
         let probs = final.probabilities
         let labels = data.test.labels
         outcome.metric("test_accuracy", ClassificationMetrics.accuracy(probabilities: probs, labels: labels, classes: classes))

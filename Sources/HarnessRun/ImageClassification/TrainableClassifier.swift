@@ -13,6 +13,20 @@ protocol TrainableClassifier: AnyObject {
     /// One optimisation step; returns the mean task loss of the batch.
     func trainBatch(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch: Int) throws -> Float
     func predict(inputs: UnsafePointer<Float>, batch: Int, into probabilities: UnsafeMutablePointer<Float>) throws
+    var parameters: ParameterTable { get }
+    /// The model's name in checkpoint metadata (`format`: biomoe.MLPClassifier, …) and its
+    /// config spelling (`model`: mlp, moe).
+    var checkpointFormat: (format: String, model: String) { get }
+}
+
+extension TrainableClassifier {
+    /// The parameters as safetensors, with what a reader needs to rebuild the model: its kind and
+    /// input and output sizes (the rest of its settings are the run's config, added by the runner).
+    func checkpoint(inputSize: Int, classes: Int) -> SafetensorsFile {
+        parameters.safetensors(metadata: ["format": checkpointFormat.format, "format_version": "1",
+                                          "model": checkpointFormat.model,
+                                          "input_size": String(inputSize), "classes": String(classes)])
+    }
 }
 
 /// Builds the optimizer a run's config names (`optimizer`, `learning_rate`, …).
@@ -42,6 +56,8 @@ final class DenseClassifier: TrainableClassifier {
 
     var parameterCount: Int { model.parameterCount }
     var multiplyAccumulatesPerSample: Int { model.multiplyAccumulatesPerSample }
+    var parameters: ParameterTable { model.parameters }
+    var checkpointFormat: (format: String, model: String) { ("biomoe.MLPClassifier", ModelKind.mlp.rawValue) }
 
     func trainBatch(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch: Int) throws -> Float {
         model.trainStep(inputs: inputs, targets: targets, batch: batch, optimizer: &optimizer)
@@ -90,6 +106,8 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
 
     var parameterCount: Int { model.parameterCount }
     var multiplyAccumulatesPerSample: Int { model.multiplyAccumulatesPerSample }
+    var parameters: ParameterTable { model.parameters }
+    var checkpointFormat: (format: String, model: String) { ("biomoe.MoEClassifier", ModelKind.moe.rawValue) }
 
     func trainBatch(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch: Int) throws -> Float {
         try model.trainStep(inputs: inputs, targets: targets, batch: batch, optimizer: &optimizer, rng: &routingRNG).loss

@@ -3,7 +3,8 @@ import HarnessStore
 
 /// The corrupt-inputs check: bad files given to the command line — a text file as `--db`, a
 /// database written by a newer biomoe, a truncated gzip data file, a truncated IDX file,
-/// malformed baselines (NaN values, a missing field, not JSON) — must each end with the
+/// malformed baselines (NaN values, a missing field, not JSON), a truncated safetensors
+/// checkpoint given to `biomoe checkpoint` — must each end with the
 /// documented exit code (1), one line on stderr naming the offending file, and no file changed.
 struct CorruptInputsCheck {
     struct Case {
@@ -89,6 +90,29 @@ struct CorruptInputsCheck {
             let db = path("data-\(keep).sqlite")
             cases.append(Case(name: "a \(label) data file", arguments: ["run", config, "--db", db, "--plain"], offending: target, untouched: [target]))
         }
+
+        // A checkpoint (`save_checkpoints`) cut short after its run recorded it: the export must
+        // refuse it and leave the file it would write as it was.
+        let saved = path("saved.sqlite")
+        let savingSuite = path("saving.yaml")
+        try Self.tinySuite.replacingOccurrences(of: "seeds: [0]", with: "seeds: [0]\nsave_checkpoints: true")
+            .write(toFile: savingSuite, atomically: true, encoding: .utf8)
+        let saving = try BiomoeChild.run(["run", savingSuite, "--db", saved, "--plain"])
+        guard saving.status == 0 else {
+            throw ReliabilityError.childFailed(what: "the checkpoint case's suite", status: saving.status, stderr: saving.standardError)
+        }
+        let checkpoints = CheckpointDirectory(databasePath: saved).url.appendingPathComponent("corrupt-inputs")
+        let stored = try FileManager.default.contentsOfDirectory(atPath: checkpoints.path).map { checkpoints.appendingPathComponent($0) }
+        guard stored.count == 1, let checkpoint = stored.first else {
+            throw ReliabilityError.childFailed(what: "the checkpoint case's suite (stored \(stored.count) checkpoints, expected 1)",
+                                               status: saving.status, stderr: saving.standardError)
+        }
+        let whole = try Data(contentsOf: checkpoint)
+        try whole.prefix(whole.count - 100).write(to: checkpoint)
+        let exported = path("exported.safetensors")
+        try "an earlier export\n".write(toFile: exported, atomically: true, encoding: .utf8)
+        cases.append(Case(name: "a truncated safetensors checkpoint", arguments: ["checkpoint", "1", "--db", saved, "-o", exported],
+                          offending: checkpoint.path, untouched: [checkpoint.path, exported]))
 
         let smoke = "results/smoke.sqlite"
         for (label, json) in [("NaN values", #"{"format": 1, "suite": "smoke", "version": 1, "configHash": "x", "canonicalConfig": "{}", "environments": [], "variants": {"mlp-64": {"test_accuracy": {"name": "test_accuracy", "values": {"0": NaN}, "unit": "fraction"}}}}"#),

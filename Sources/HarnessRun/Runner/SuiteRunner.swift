@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import NN
 import HarnessConfig
 import HarnessStore
 
@@ -124,12 +125,18 @@ public struct SuiteRunner {
                 progress.log("\(label): FAILED — \(error)")
                 continue
             }
+            var events = outcome.events
+            if spec.saveCheckpoints, let checkpoint = outcome.checkpoint {
+                // Written before the run's transaction: a kill in between leaves a file no run
+                // names, which the rerun overwrites with the same bytes.
+                events.append(try save(checkpoint, of: runSpec))
+            }
             do {
                 let runId = try Self.writing(store) {
                     try store.record(RunRecordInput(
                         header: header(Date()),
                         params: Dictionary(uniqueKeysWithValues: runSpec.parameterRows.map { ($0.key, $0.value) }),
-                        metrics: outcome.metrics, series: outcome.series, events: outcome.events,
+                        metrics: outcome.metrics, series: outcome.series, events: events,
                         predictions: outcome.predictions))
                 }
                 summary.executed += 1
@@ -145,6 +152,32 @@ public struct SuiteRunner {
         progress.finish()
         try Self.writing(store) { try store.finishInvocation(id: invocationId, status: summary.leftByStop > 0 ? .interrupted : summary.failed > 0 ? .failed : .finished) }
         return summary
+    }
+
+    /// Writes a run's final model to its file in the results file's ``CheckpointDirectory``, with
+    /// the run's identity and config in the metadata, and returns the event that records it.
+    private func save(_ checkpoint: SafetensorsFile, of runSpec: RunSpec) throws -> RunEvent {
+        var file = checkpoint
+        file.metadata["suite"] = runSpec.suiteName
+        file.metadata["variant"] = runSpec.variant
+        file.metadata["seed"] = String(runSpec.seed)
+        file.metadata["run_config"] = runSpec.resolved.canonicalJSON
+        file.metadata["run_config_hash"] = runSpec.runConfigHash
+        file.metadata["code_commit"] = environment.codeCommit
+        let relative = CheckpointDirectory.relativePath(suite: runSpec.suiteName, variant: runSpec.variant,
+                                                        seed: runSpec.seed, runConfigHash: runSpec.runConfigHash)
+        let url = CheckpointDirectory(databasePath: store.path).file(relative)
+        guard store.path != ResultStore.inMemoryPath else {
+            throw ResultStoreError.cannotWriteCheckpoint(path: store.path, reason: "an in-memory results database has no directory to keep checkpoints in; run with --db PATH")
+        }
+        let bytes = file.serialized()
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url, options: .atomic)
+        } catch {
+            throw ResultStoreError.cannotWriteCheckpoint(path: url.path, reason: "\(error)")
+        }
+        return RunCheckpoint(path: relative, contents: bytes).event
     }
 
     /// Runs a write to the results file; a failure of the database itself (a full disk, a file

@@ -87,6 +87,11 @@ struct SequenceExperiment: Experiment {
 
         let validationScore = SequenceScore.evaluate(model, on: validation)
         let testScore = SequenceScore.evaluate(model, on: test)
+        // The parameters the scores above were computed with (the throughput measurement below
+        // takes training steps): what `save_checkpoints` stores.
+        var checkpoint = model.checkpoint()
+        checkpoint.metadata["model"] = "sequence"
+        outcome.checkpoint = checkpoint
         outcome.metric("val_accuracy", validationScore.accuracy)
         outcome.metric("test_accuracy", testScore.accuracy)
         if source.isLanguageModelling {

@@ -10,6 +10,8 @@ public struct MergedShards: Hashable, Sendable {
     public let configurations: Int
     /// Runs copied from the inputs, complete and failed.
     public let runs: Int
+    /// Checkpoint files (`save_checkpoints`) copied beside the target.
+    public var checkpoints = 0
 }
 
 extension ResultStore {
@@ -83,11 +85,54 @@ extension ResultStore {
             try db.execute(sql: "PRAGMA journal_mode = WAL")
         }
         try queue.close()
+        // Checkpoints before the rename: a conflict then leaves the target's runs as they were.
+        let checkpoints = try mergeCheckpoints(inputs, into: target)
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) }
         guard rename(temporary, target) == 0 else {
             throw ResultStoreError.cannotMerge(path: target, reason: String(cString: strerror(errno)))
         }
-        return MergedShards(path: target, inputs: inputs.count, configurations: configurations, runs: copied)
+        return MergedShards(path: target, inputs: inputs.count, configurations: configurations, runs: copied,
+                            checkpoints: checkpoints)
+    }
+
+    /// Copies each input's stored checkpoints (`save_checkpoints`) into the target's directory,
+    /// under the same relative names the runs recorded; returns the files copied. A name both
+    /// sides hold must have the same bytes (the same run, merged twice); otherwise nothing is
+    /// copied and the merge is refused.
+    static func mergeCheckpoints(_ inputs: [String], into target: String) throws -> Int {
+        let destination = CheckpointDirectory(databasePath: target)
+        var plan: [(from: URL, to: URL)] = []
+        for input in inputs {
+            let source = CheckpointDirectory(databasePath: input)
+            guard let walker = FileManager.default.enumerator(at: source.url, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            for case let file as URL in walker where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                let relative = String(file.standardizedFileURL.path.dropFirst(source.url.standardizedFileURL.path.count + 1))
+                let to = destination.file(relative)
+                if let existing = FileManager.default.contents(atPath: to.path) {
+                    guard existing == FileManager.default.contents(atPath: file.path) else {
+                        throw ResultStoreError.cannotMerge(path: target, reason:
+                            "checkpoint '\(relative)' differs between '\(input)' and '\(destination.url.path)'")
+                    }
+                    continue
+                }
+                if let earlier = plan.first(where: { $0.to == to }) {
+                    guard FileManager.default.contents(atPath: earlier.from.path) == FileManager.default.contents(atPath: file.path) else {
+                        throw ResultStoreError.cannotMerge(path: target, reason: "checkpoint '\(relative)' differs between two inputs")
+                    }
+                    continue
+                }
+                plan.append((file, to))
+            }
+        }
+        do {
+            for (from, to) in plan {
+                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: from, to: to)
+            }
+        } catch {
+            throw ResultStoreError.cannotMerge(path: target, reason: "copying checkpoints into '\(destination.url.path)': \(error)")
+        }
+        return plan.count
     }
 
     /// Refuses inputs whose newest configurations of one suite name differ.

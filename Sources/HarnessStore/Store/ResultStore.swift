@@ -73,9 +73,12 @@ public final class ResultStore: Sendable {
         return header[header.startIndex + 18] == 1 && header[header.startIndex + 19] == 1
     }
 
+    /// The ``path`` of an in-memory store.
+    public static let inMemoryPath = ":memory:"
+
     /// A fresh database in memory, configured and migrated exactly like a file: for tests.
     public static func inMemory() throws -> ResultStore {
-        let path = ":memory:"
+        let path = inMemoryPath
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(configuration: configuration())

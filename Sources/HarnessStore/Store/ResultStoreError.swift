@@ -28,6 +28,8 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
     case cannotMerge(path: String, reason: String)
     /// Writing a run failed because of the file or its disk (full, read-only, I/O error).
     case cannotWrite(path: String, reason: String)
+    /// Writing a run's checkpoint (`save_checkpoints`) beside the results file failed.
+    case cannotWriteCheckpoint(path: String, reason: String)
     /// A read-only published file from before mined git histories were stored.
     case gitHistoryUnavailable(path: String)
     /// The stored head of a mined history is not the one the new commits were mined after
@@ -77,6 +79,9 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
         case let .cannotWrite(path, reason):
             return "Cannot write to the results database '\(path)': \(reason). The run in progress was not recorded and "
                 + "nothing was half-written; fix the cause (disk space, permissions) and run the same command again to resume."
+        case let .cannotWriteCheckpoint(path, reason):
+            return "Cannot write the checkpoint '\(path)': \(reason). The run in progress was not recorded; fix the cause "
+                + "(disk space, permissions) and run the same command again to resume."
         case let .gitHistoryUnavailable(path):
             return "'\(path)' is a published results file from before mined git histories were stored; it is read-only. "
                 + "Mine into a working database (--db results/runs/NAME.sqlite)."
