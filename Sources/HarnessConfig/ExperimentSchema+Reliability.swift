@@ -14,13 +14,16 @@ public enum ReliabilityCheck: String, CaseIterable, Sendable {
     case signals
     /// A run whose loss becomes NaN: recorded as failed with its reason, the suite going on.
     case diverged
+    /// A full disk (under the results file, under the checkpoints) and a read-only file system,
+    /// as small tmpfs mounts (needs root).
+    case resources
 }
 
 /// The `base` keys of `model: reliability`.
 extension ExperimentSchema {
     static let reliabilityKeys: [FieldSpec] = [
         FieldSpec("check", .oneOf(ReliabilityCheck.self), default: .choice(ReliabilityCheck.crash),
-                  help: "crash (kill -9 and resume), fuzz (mutated configs), corrupt-inputs (bad files given to the command line), concurrent (two processes on one database), signals (SIGINT / SIGTERM and resume) or diverged (a NaN loss)", models: ["reliability"]),
+                  help: "crash (kill -9 and resume), fuzz (mutated configs), corrupt-inputs (bad files given to the command line), concurrent (two processes on one database), signals (SIGINT / SIGTERM and resume), diverged (a NaN loss) or resources (a full disk and a read-only file system on tmpfs mounts; needs root)", models: ["reliability"]),
         FieldSpec("kills", .int(1...10_000), default: .int(10),
                   help: "SIGKILLs sent to `biomoe run` at random points (check crash); the suite it runs has ⌈kills / 3⌉ seeds × 3 variants", models: ["reliability"]),
         FieldSpec("rounds", .int(1...1_000), default: .int(3),

@@ -9,7 +9,7 @@ enum ReliabilityReportSection: ReportSection {
     }
 
     /// The reliability kind's catalog entries, in catalog order.
-    static let reliabilityMetrics = MetricCatalog.all.filter { info in ["crash_", "fuzz_", "corrupt_", "concurrent_", "signal_", "diverged_"].contains { info.name.hasPrefix($0) } }
+    static let reliabilityMetrics = MetricCatalog.all.filter { info in ["crash_", "fuzz_", "corrupt_", "concurrent_", "signal_", "diverged_", "resource_"].contains { info.name.hasPrefix($0) } }
 
     static func markdown(_ input: ReportInput) -> String {
         var md = "## Reliability checks\n\n"
@@ -28,7 +28,8 @@ enum ReliabilityReportSection: ReportSection {
                          "fuzz_defects", "corrupt_files_changed", "corrupt_crashes",
                          "concurrent_runs_missing", "concurrent_runs_failed", "concurrent_bad_exits", "concurrent_integrity_problems",
                          "signal_wrong_exits", "signal_runs_lost", "signal_runs_failed", "signal_integrity_problems",
-                         "diverged_wrong_exits", "diverged_unrecorded", "diverged_suite_stopped", "diverged_report_unlisted":
+                         "diverged_wrong_exits", "diverged_unrecorded", "diverged_suite_stopped", "diverged_report_unlisted",
+                         "resource_unclear_errors", "resource_runs_failed", "resource_runs_lost", "resource_integrity_problems":
                         required = value == 0 ? "0 ✓" : "**0 ✗**"
                     case "corrupt_clear_errors":
                         let cases = run.metrics["corrupt_cases"] ?? .nan

@@ -280,5 +280,15 @@ extension MetricCatalog {
                    "1 unless the suite's other variant completed after the diverging one failed (must be 0)."),
         MetricInfo("diverged_report_unlisted", "diverged run missing from the report", unit: "count", .lowerIsBetter, format: .whole("count"),
                    "1 unless the suite's report lists the diverging run under Failed runs (must be 0)."),
+        MetricInfo("resource_faults", "resource faults injected", unit: "count", .informational, format: .whole("count"),
+                   "Runs of `biomoe run` on a tmpfs made full (under the results file; under the checkpoints) or read-only."),
+        MetricInfo("resource_unclear_errors", "unclear errors on a resource fault", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Faults after which `biomoe run` did not exit 1 with one error line naming the file and the cause, plus resumes elsewhere that did not exit 0 (must be 0)."),
+        MetricInfo("resource_runs_failed", "runs failed by a resource fault", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Runs recorded as failed because the disk, not the run, failed (must be 0)."),
+        MetricInfo("resource_runs_lost", "runs lost to a resource fault", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Runs without a complete run after the file, copied to a disk with room, resumed (must be 0)."),
+        MetricInfo("resource_integrity_problems", "integrity problems after a resource fault", unit: "count", .lowerIsBetter, format: .whole("count"),
+                   "Lines of integrity_check and foreign_key_check other than ok, on the faulted file and after the resume (must be 0)."),
     ]
 }

@@ -48,7 +48,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "router_features", model: "online-router", ["pixels", "pooled", "projected"], RouterFeatureKind.self),
         ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block", "moe-train", "gemm-layer", "harness", "git-mine"], PerfBench.self),
         ClosedSet("base", "gemm_layer", model: "perf", ["mamba-in-proj", "mamba-out-proj", "attention-proj", "mlp-hidden"], GEMMLayer.self),
-        ClosedSet("base", "check", model: "reliability", ["crash", "fuzz", "corrupt-inputs", "concurrent", "signals", "diverged"], ReliabilityCheck.self),
+        ClosedSet("base", "check", model: "reliability", ["crash", "fuzz", "corrupt-inputs", "concurrent", "signals", "diverged", "resources"], ReliabilityCheck.self),
         ClosedSet("base", "peer", model: "perf", ["biomoe", "pytorch"], PerfPeer.self),
         ClosedSet("base", "kernels", model: "perf", ["fast", "reference"], KernelVariant.self),
         ClosedSet("base", "expert", model: "micro-experts",

@@ -6,7 +6,8 @@ import Metrics
 @testable import HarnessStore
 
 /// The reliability suite's checks at small scale (CI's version of experiments/reliability.yaml):
-/// three kills, 60 fuzzed configs, every corrupt input. They run the biomoe built beside the tests.
+/// three kills, 60 fuzzed configs, every corrupt input; the resource faults where tmpfs can be
+/// mounted (root). They run the biomoe built beside the tests.
 let smallReliabilitySuite = """
 schema: 1
 name: reliability-small
@@ -21,7 +22,14 @@ variants:
   concurrent: {check: concurrent, rounds: 1}
   signals: {check: signals, rounds: 3}
   diverged: {check: diverged}
-"""
+""" + (canMountTmpfs ? "\n  resources: {check: resources}" : "")
+
+/// Whether this process may mount a tmpfs (root, with mount available): the resources check needs it.
+let canMountTmpfs: Bool = {
+    guard getuid() == 0, let point = try? ResourceFaultCheck.mountPoint(options: "size=64k") else { return false }
+    ResourceFaultCheck.unmount(point)
+    return true
+}()
 
 /// Variant → its recorded metrics; computed once, shared with the catalog coverage test.
 let smallReliabilityOutcome: Result<[String: [MetricValue]], any Error> = Result {
@@ -63,6 +71,15 @@ struct ReliabilityCheckTests {
         #expect(try Self.value("corrupt", "corrupt_clear_errors") == cases)
         #expect(try Self.value("corrupt", "corrupt_files_changed") == 0)
         #expect(try Self.value("corrupt", "corrupt_crashes") == 0)
+    }
+
+    @Test("a full disk (under the results file, under the checkpoints) and a read-only file system: exit 1 in one line naming the file, no run failed or lost",
+          .enabled(if: canMountTmpfs, "mounting a tmpfs needs root"))
+    func resources() throws {
+        #expect(try Self.value("resources", "resource_faults") == 3)
+        for name in ["resource_unclear_errors", "resource_runs_failed", "resource_runs_lost", "resource_integrity_problems"] {
+            #expect(try Self.value("resources", name) == 0, "\(name)")
+        }
     }
 
     @Test("two processes on one database: every run recorded once, none failed, both exit 0, the file sound")

@@ -26,6 +26,8 @@ struct ReliabilityExperiment: Experiment {
             try SignalCheck(rounds: try spec.int("rounds")).run(into: &outcome, progress: progress)
         case .diverged:
             try DivergenceCheck().run(into: &outcome, progress: progress)
+        case .resources:
+            try ResourceFaultCheck().run(into: &outcome, progress: progress)
         }
         return outcome
     }
@@ -63,6 +65,7 @@ func jsonString(_ text: String) -> String {
 enum ReliabilityError: Error, CustomStringConvertible {
     case noConfigs
     case childFailed(what: String, status: Int32, stderr: String)
+    case cannotMount(options: String, root: Bool)
 
     var description: String {
         switch self {
@@ -70,6 +73,9 @@ enum ReliabilityError: Error, CustomStringConvertible {
             return "the fuzz check reads experiments/*.yaml: run it from the repository root"
         case let .childFailed(what, status, stderr):
             return "\(what) exited \(status): \(stderr.split(separator: "\n").suffix(2).joined(separator: " | "))"
+        case let .cannotMount(options, root):
+            return "the resources check could not mount a tmpfs (-o \(options))"
+                + (root ? "; is /bin/mount available and are mounts allowed here?" : ": it needs root (run the reliability suite as root, as CI does)")
         }
     }
 }
