@@ -90,8 +90,77 @@ public struct LinUCBBandit: OnlineRouterPolicy, Sendable, Equatable {
         for i in 0..<d { rewardVectors[a * d + i] += r * Double(x[i]) }
     }
 
+    /// Takes an observation back out of arm a's regression (for a sliding window):
+    ///
+    ///     u = A⁻¹x;   A⁻¹ ← A⁻¹ + u·uᵀ / (1 − xᵀu);   b_a ← b_a − r·x
+    ///
+    /// (Sherman–Morrison for A − x·xᵀ; 1 − xᵀu > 0 whenever x was added before, since A keeps λ·I.)
+    mutating func remove(context x: [Float], chosen a: Int, reward: Double) {
+        let d = dimension, base = a * d * d
+        inverseCovariance.withUnsafeMutableBufferPointer { inv in
+            scratch.withUnsafeMutableBufferPointer { u in
+                var xu = 0.0
+                for i in 0..<d {
+                    var s = 0.0
+                    for j in 0..<d { s += inv[base + i * d + j] * Double(x[j]) }
+                    u[i] = s
+                    xu += Double(x[i]) * s
+                }
+                let scale = 1 / (1 - xu)
+                for i in 0..<d {
+                    let ui = u[i] * scale
+                    for j in 0..<d { inv[base + i * d + j] += ui * u[j] }
+                }
+            }
+        }
+        for i in 0..<d { rewardVectors[a * d + i] -= reward * Double(x[i]) }
+    }
+
     /// A_a⁻¹[i, j] (for tests and diagnostics).
     public func inverseCovariance(arm a: Int, _ i: Int, _ j: Int) -> Double {
         inverseCovariance[(a * dimension + i) * dimension + j]
+    }
+}
+
+/// Sliding-window LinUCB (Cheung, Simchi-Levi & Zhu 2019, SW-UCB for linear bandits), disjoint
+/// per arm as ``LinUCBBandit``: each arm's ridge regression holds only the observations among the
+/// last `window` plays, so after a change in what an expert is good at, the old evidence leaves
+/// the regression instead of outvoting the new. The oldest play is removed by a rank-one
+/// downdate (``LinUCBBandit/remove(context:chosen:reward:)``) as the newest is added.
+public struct SlidingWindowLinUCBBandit: OnlineRouterPolicy, Sendable, Equatable {
+    public private(set) var bandit: LinUCBBandit
+    public let window: Int
+    private var history: [Observation] = []
+    private var head = 0
+
+    struct Observation: Sendable, Equatable {
+        let arm: Int
+        let context: [Float]
+        let reward: Double
+    }
+
+    public var expertCount: Int { bandit.expertCount }
+
+    public init(expertCount: Int, dimension: Int, window: Int, alpha: Double = 1, ridge lambda: Double = 1) {
+        precondition(window > 0, "SlidingWindowLinUCBBandit needs a window > 0")
+        bandit = LinUCBBandit(expertCount: expertCount, dimension: dimension, alpha: alpha, ridge: lambda)
+        self.window = window
+    }
+
+    public mutating func choose<G: RandomNumberGenerator>(context: UnsafeBufferPointer<Float>, rng: inout G) -> Int {
+        bandit.choose(context: context, rng: &rng)
+    }
+
+    public mutating func update(context x: UnsafeBufferPointer<Float>, chosen a: Int, reward: Float, correctExpert: Int?) throws {
+        try bandit.update(context: x, chosen: a, reward: reward, correctExpert: nil)
+        let observation = Observation(arm: a, context: Array(x), reward: Double(reward))
+        if history.count == window {
+            let old = history[head]
+            bandit.remove(context: old.context, chosen: old.arm, reward: old.reward)
+            history[head] = observation
+            head = (head + 1) % window
+        } else {
+            history.append(observation)
+        }
     }
 }

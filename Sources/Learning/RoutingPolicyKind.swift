@@ -11,12 +11,18 @@ public enum RoutingPolicyKind: String, CaseIterable, Sendable {
     case backprop
     case threeFactor = "three-factor"
     case stdp
+    /// Sliding-window and discounted UCB, Exp3.S, sliding-window LinUCB: bandits that forget,
+    /// the baselines for a stream that changes (NonStationaryBandits.swift, LinUCB.swift).
+    case slidingWindowUCB = "sw-ucb"
+    case discountedUCB = "d-ucb"
+    case exp3s
+    case slidingWindowLinUCB = "sw-linucb"
 
     /// Whether the rule reads the context at all (context-free bandits can only find the one
     /// expert that is best on average, ≈ the largest group's share of routing accuracy).
     public var usesContext: Bool {
         switch self {
-        case .linucb, .backprop, .threeFactor, .stdp: return true
+        case .linucb, .slidingWindowLinUCB, .backprop, .threeFactor, .stdp: return true
         default: return false
         }
     }

@@ -13,6 +13,15 @@ extension RoutingPolicyKind {
         case .ucb1: return UCB1Bandit(expertCount: experts)
         case .exp3: return Exp3Bandit(expertCount: experts, gamma: try spec.double("exp3_gamma"))
         case .linucb: return LinUCBBandit(expertCount: experts, dimension: features, alpha: try spec.double("linucb_alpha"))
+        case .slidingWindowUCB:
+            return SlidingWindowUCBBandit(expertCount: experts, window: try spec.int("bandit_window"), xi: try spec.double("ucb_xi"))
+        case .discountedUCB:
+            return DiscountedUCBBandit(expertCount: experts, discount: try spec.double("bandit_discount"), xi: try spec.double("ucb_xi"))
+        case .exp3s:
+            return Exp3SBandit(expertCount: experts, gamma: try spec.double("exp3_gamma"), alpha: try spec.double("exp3s_alpha"))
+        case .slidingWindowLinUCB:
+            return SlidingWindowLinUCBBandit(expertCount: experts, dimension: features, window: try spec.int("bandit_window"),
+                                             alpha: try spec.double("linucb_alpha"))
         case .backprop:
             return BackpropRouter(expertCount: experts, featureCount: features, learningRate: Float(try spec.double("router_learning_rate")))
         case .threeFactor:
