@@ -22,6 +22,8 @@ enum RoutingLearningReportSection: ReportSection {
         ("samples_to_90_after_shift", MetricColumn.title("samples_to_90_after_shift")),
         ("cumulative_regret", MetricColumn.title("cumulative_regret")),
         ("spike_rate", MetricColumn.title("spike_rate")),
+        ("cluster_purity", MetricColumn.title("cluster_purity")),
+        ("kmeans_purity", MetricColumn.title("kmeans_purity")),
         ("weight_drift", MetricColumn.title("weight_drift")),
     ]
 
@@ -38,7 +40,7 @@ enum RoutingLearningReportSection: ReportSection {
         md += "(from the stream start, or from the shift) until a trailing window of the curve's width first averages ≥ 90 % "
         md += "routing accuracy; \"not reached\" when it never does (stored as NaN), with the count of seeds that reached it. "
         md += "Regret: Σ (oracle reward − reward) over the whole stream. Spike rate: spikes per neuron and time step of "
-        md += "the STDP router's competitive layer; weight drift: ‖W − W₀‖₂ of the router's plastic weights at the end.\n\n"
+        md += "the STDP router's competitive layer; cluster purity: the share of samples whose STDP cluster's most common group is their own, beside k-means purity, the same with k-means (as many clusters) on the same features in hindsight, the ceiling of a cluster → expert router; weight drift: ‖W − W₀‖₂ of the router's plastic weights at the end.\n\n"
         let variants = input.variants.filter { v in input.runs(of: v).contains { $0.metrics["routing_accuracy"] != nil } }
         md += VariantTable.render(input, variants: variants, titles: columns.map(\.title)) { c, runs in
             cell(columns[c].metric, runs.compactMap { $0.metrics[columns[c].metric] })

@@ -57,6 +57,8 @@ struct RoutingLearningExperiment: Experiment {
         var oracleRewards = [Double](repeating: 0, count: length)
         var context = [Float](repeating: 0, count: features.dimension)
         var spikes = 0.0, presentations = 0
+        // The STDP router's cluster per sample, and every context (for k-means on the same features).
+        var clusters: [Int] = [], contexts: [Float] = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let started = DispatchTime.now().uptimeNanoseconds
@@ -82,6 +84,8 @@ struct RoutingLearningExperiment: Experiment {
             if let stdp = policy as? STDPClusterRouter {
                 spikes += Double(stdp.lastCounts.reduce(0, +)) / Double(stdp.layer.neurons * stdp.steps)
                 presentations += 1
+                clusters.append(stdp.lastCluster)
+                contexts += context
             }
             let snapshot = (policy as? ThreeFactorRouter).flatMap { $0.useNeuromodulators ? $0.orchestra.snapshot : nil }
             if t % eventEvery == 0 {
@@ -108,6 +112,14 @@ struct RoutingLearningExperiment: Experiment {
         let streamSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         record(routed: routed, rewards: rewards, oracle: oracleRewards, stream: stream, window: window, into: &outcome)
         if presentations > 0 { outcome.metric("spike_rate", spikes / Double(presentations)) }
+        if let stdp = policy as? STDPClusterRouter, !clusters.isEmpty {
+            // What the online clusters separate, against k-means with as many clusters on the
+            // same features in hindsight: the ceiling of any cluster → expert table router.
+            outcome.metric("cluster_purity", clusterPurity(clusters: clusters, groups: stream.groups))
+            var kmeansRNG = streams.generator("kmeans")
+            let kmeans = KMeans(points: contexts, dimension: features.dimension, clusters: min(stdp.layer.neurons, length), rng: &kmeansRNG)
+            outcome.metric("kmeans_purity", clusterPurity(clusters: kmeans.assign(contexts), groups: stream.groups))
+        }
         if let w0 = initialWeights, let w = plasticWeights(policy) { outcome.metric("weight_drift", euclideanDistance(w, w0)) }
         for (g, accuracy) in trained.ownGroupTestAccuracy.enumerated() { outcome.metric("expert_accuracy_g\(g)", accuracy) }
         outcome.metric("expert_train_seconds", trained.trainSeconds)

@@ -31,7 +31,11 @@ extension RoutingPolicyKind {
                                      useNeuromodulators: try spec.bool("neuromodulators"))
         case .stdp:
             var rng = streams.generator("stdp-init")
-            let layer = CompetitiveSpikingLayer(inputs: features, neurons: try spec.int("stdp_neurons"), rng: &rng)
+            let weightSum = try spec.double("stdp_weight_sum")
+            let layer = CompetitiveSpikingLayer(
+                inputs: features, neurons: try spec.int("stdp_neurons"), rng: &rng, weightSum: weightSum > 0 ? Float(weightSum) : nil,
+                stdp: STDPParameters(aPlus: Float(try spec.double("stdp_a_plus")), aMinus: Float(try spec.double("stdp_a_minus")), wMin: 0, wMax: 1),
+                thetaPlus: Float(try spec.double("stdp_theta_plus")), tauTheta: Float(try spec.double("stdp_tau_theta")))
             return STDPClusterRouter(expertCount: experts, layer: layer, steps: try spec.int("stdp_steps"),
                                      epsilon: try spec.double("explore_epsilon"), forgetting: try spec.double("stdp_forgetting"))
         }
