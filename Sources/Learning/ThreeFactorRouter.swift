@@ -23,6 +23,8 @@ public struct ThreeFactorRouter: OnlineRouterPolicy, Sendable {
     public var learningRate: Float
     public var temperature: Float
     public var useNeuromodulators: Bool
+    /// The modulator left out when `useNeuromodulators` is on (see ``NeuromodulatorAblation``).
+    public var ablation: NeuromodulatorAblation = .none
     public var orchestra: NeuromodulatorOrchestra
     public private(set) var weight: [Float]
     public private(set) var bias: [Float]
@@ -48,7 +50,16 @@ public struct ThreeFactorRouter: OnlineRouterPolicy, Sendable {
     }
 
     /// The temperature in use: NE's when neuromodulated, else the fixed one.
-    public var effectiveTemperature: Float { useNeuromodulators ? orchestra.norepinephrine.temperature : temperature }
+    public var effectiveTemperature: Float {
+        useNeuromodulators && ablation != .norepinephrine ? orchestra.norepinephrine.temperature : temperature
+    }
+
+    /// g = ACh multiplier × NE gain × 5-HT factor, each 1 when ablated.
+    var effectiveGate: Float {
+        (ablation == .acetylcholine ? 1 : orchestra.acetylcholine.multiplier)
+            * (ablation == .norepinephrine ? 1 : orchestra.norepinephrine.gain)
+            * (ablation == .serotonin ? 1 : orchestra.serotonin.learningRateFactor)
+    }
 
     /// π = softmax(z/T) into `policy` (read it after `choose` or `computePolicy`).
     public var policy: [Float] { probabilities }
@@ -95,7 +106,8 @@ public struct ThreeFactorRouter: OnlineRouterPolicy, Sendable {
         var gate: Float = 1
         if useNeuromodulators {
             delta = try orchestra.observe(reward: reward, expected: expected)  // clipped δ
-            gate = orchestra.gate
+            if ablation == .dopamine { delta = reward }  // no prediction error: the reward itself
+            gate = effectiveGate
         }
         try criticFeatures.withUnsafeBufferPointer { _ = try critic.step(features: $0, reward: reward, nextFeatures: nil) }
         let scale = learningRate * gate * delta / T

@@ -45,7 +45,12 @@ struct RoutingLearningExperiment: Experiment {
                                    rotates: try spec.choice("shift", as: DomainShift.self) == .rotate, rng: &orderRNG)
         let predictions = trained.predictions(split: split)
         let features = RouterFeatures(kind: try spec.choice("router_features", as: RouterFeatureKind.self), rows: set.rows, cols: set.cols,
-                                      projectionDim: try spec.int("projection_dim"), bias: kind == .linucb, streams: streams)
+                                      projectionDim: try spec.int("projection_dim"),
+                                      bias: kind == .linucb || kind == .slidingWindowLinUCB, streams: streams)
+        // Online centring: each context minus the mean of those before it (the bias feature kept).
+        let centring = try spec.bool("center_features")
+        let centred = features.dimension - (features.bias ? 1 : 0)
+        var runningMean = [Double](repeating: 0, count: centred)
         var policy = try kind.make(spec: spec, experts: trained.groupCount, features: features.dimension, streams: streams)
         var choiceRNG = streams.generator("routing")
         let window = try spec.int("window"), eventEvery = try spec.int("event_every")
@@ -67,6 +72,14 @@ struct RoutingLearningExperiment: Experiment {
             set.pixels.withUnsafeBufferPointer { px in
                 context.withUnsafeMutableBufferPointer { out in
                     features.extract(out: out, image: UnsafeBufferPointer(rebasing: px[(image * features.inputSize)..<((image + 1) * features.inputSize)]))
+                }
+            }
+            if centring {
+                // x ← x − mean(x_0 … x_{t−1});  mean ← mean + (x − mean)/(t + 1)
+                for d in 0..<centred {
+                    let raw = Double(context[d])
+                    context[d] = Float(raw - runningMean[d])
+                    runningMean[d] += (raw - runningMean[d]) / Double(t + 1)
                 }
             }
             let correct = stream.correctIndex(step: t)
@@ -182,11 +195,14 @@ struct RoutingEvent: Codable, Equatable {
 enum RoutingLearningError: Error, CustomStringConvertible {
     case badClassGroups([Int])
     case streamTooLong(length: Int, split: String, available: Int)
+    case badSetting(String)
 
     var description: String {
         switch self {
         case .badClassGroups(let g):
             return "class_groups \(g) must number the groups 0…G−1 (G ≥ 2) with every group used, e.g. [0, 2, 0, 2, 0, 1, 0, 1, 2, 1]"
+        case .badSetting(let message):
+            return message
         case let .streamTooLong(length, split, available):
             return "stream_length \(length) exceeds the \(available) images of the \(split) split; lower stream_length or raise task.validation_size / test_limit"
         }

@@ -25,10 +25,23 @@ extension RoutingPolicyKind {
         case .backprop:
             return BackpropRouter(expertCount: experts, featureCount: features, learningRate: Float(try spec.double("router_learning_rate")))
         case .threeFactor:
-            return ThreeFactorRouter(expertCount: experts, featureCount: features,
-                                     learningRate: Float(try spec.double("router_learning_rate")),
-                                     temperature: Float(try spec.double("router_temperature")),
-                                     useNeuromodulators: try spec.bool("neuromodulators"))
+            guard try spec.double("ach_retrieval_threshold") <= spec.double("ach_encoding_threshold") else {
+                throw RoutingLearningError.badSetting("ach_retrieval_threshold \(try spec.double("ach_retrieval_threshold")) exceeds ach_encoding_threshold \(try spec.double("ach_encoding_threshold")); expected retrieval ≤ encoding")
+            }
+            let orchestra = NeuromodulatorOrchestra(
+                dopamine: Dopamine(clip: Float(try spec.double("da_clip"))),
+                norepinephrine: Norepinephrine(smoothing: Float(try spec.double("ne_smoothing")),
+                                               surpriseScale: Float(try spec.double("ne_surprise_scale"))),
+                acetylcholine: Acetylcholine(encodingThreshold: Float(try spec.double("ach_encoding_threshold")),
+                                             retrievalThreshold: Float(try spec.double("ach_retrieval_threshold"))),
+                serotonin: Serotonin(smoothing: Float(try spec.double("serotonin_smoothing"))))
+            var router = ThreeFactorRouter(expertCount: experts, featureCount: features,
+                                           learningRate: Float(try spec.double("router_learning_rate")),
+                                           criticLearningRate: Float(try spec.double("critic_learning_rate")),
+                                           temperature: Float(try spec.double("router_temperature")),
+                                           useNeuromodulators: try spec.bool("neuromodulators"), orchestra: orchestra)
+            router.ablation = try spec.choice("nm_ablation", as: NeuromodulatorAblation.self)
+            return router
         case .stdp:
             var rng = streams.generator("stdp-init")
             let weightSum = try spec.double("stdp_weight_sum")
