@@ -47,8 +47,11 @@ public enum StreamSplit: String, CaseIterable, Sendable {
 
 /// `shift`: the domain shift at the stream's midpoint.
 public enum DomainShift: String, CaseIterable, Sendable {
-    /// Rotate the experts' index order by one.
+    /// Rotate the experts' index order by one: what is rewarded changes, the inputs do not.
     case rotate
+    /// Permute the router's context features by a fixed seeded permutation: what the router
+    /// sees changes, which expert is right for an image does not.
+    case permuteFeatures = "permute-features"
     case none
 }
 

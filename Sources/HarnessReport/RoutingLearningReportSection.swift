@@ -20,6 +20,7 @@ enum RoutingLearningReportSection: ReportSection {
         ("final_task_accuracy", MetricColumn.title("final_task_accuracy")),
         ("samples_to_90_before_shift", MetricColumn.title("samples_to_90_before_shift")),
         ("samples_to_90_after_shift", MetricColumn.title("samples_to_90_after_shift")),
+        ("samples_to_recover", MetricColumn.title("samples_to_recover")),
         ("cumulative_regret", MetricColumn.title("cumulative_regret")),
         ("spike_rate", MetricColumn.title("spike_rate")),
         ("cluster_purity", MetricColumn.title("cluster_purity")),
@@ -33,8 +34,17 @@ enum RoutingLearningReportSection: ReportSection {
         let length = input.runs.compactMap { $0.series["routing_accuracy"]?.last?.step }.max() ?? 0
         var md = "## Online routing\n\n"
         md += "Each run streams \(length) images one at a time; the router picks one of \(format(groups, 0)) frozen group experts "
-        md += "per image and is rewarded 1 when that expert classifies it correctly. At sample \(format(shift, 0)) the "
-        md += "index → expert map is rotated by one (domain shift). Mean ± 95 % CI over seeds (Student's t). Routing "
+        md += "per image and is rewarded 1 when that expert classifies it correctly. At sample \(format(shift, 0)) "
+        let shifts = Set(input.variantSettings.values.compactMap { $0["shift"] as? String })
+        var kinds: [String] = []
+        if shifts.contains("rotate") { kinds.append("the index → expert map is rotated by one (reward remapping: the inputs stay the same)") }
+        if shifts.contains("permute-features") {
+            kinds.append("the router's context features are permuted by a fixed seeded permutation (an input shift: which expert is right stays the same)")
+        }
+        md += (kinds.isEmpty ? "nothing changes" : kinds.joined(separator: " in variants with `shift: rotate`; ")
+               + (kinds.count > 1 ? " in variants with `shift: permute-features`" : "")) + ". "
+        md += "Mean ± 95 % CI over seeds (Student's t). Samples to recover: samples after the shift until a window first "
+        md += "averages 90 % of the router's own routing accuracy over the last tenth before the shift. Routing "
         md += "accuracy: the chosen expert is the image's group expert (oracle 100 %, random 1/\(format(groups, 0))); task "
         md += "accuracy: the chosen expert was right. Final = the last tenth of the stream. Samples to 90 %: samples seen "
         md += "(from the stream start, or from the shift) until a trailing window of the curve's width first averages ≥ 90 % "
@@ -65,7 +75,7 @@ enum RoutingLearningReportSection: ReportSection {
         let reached = values.filter { !$0.isNaN }
         let format: MetricFormat
         switch metric {
-        case "samples_to_90_before_shift", "samples_to_90_after_shift", "cumulative_regret": format = MetricFormat(scale: 1, decimals: 0, unit: "samples")
+        case "samples_to_90_before_shift", "samples_to_90_after_shift", "samples_to_recover", "cumulative_regret": format = MetricFormat(scale: 1, decimals: 0, unit: "samples")
         case "weight_drift": format = MetricFormat(scale: 1, decimals: 3, unit: "L2")
         default: format = MetricFormat(scale: 100, decimals: 2, unit: "%")
         }

@@ -44,7 +44,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "policy", model: "online-router",
                   ["oracle", "random", "epsilon-greedy", "ucb1", "exp3", "linucb", "backprop", "three-factor", "stdp", "sw-ucb", "d-ucb", "exp3s", "sw-linucb"], RoutingPolicyKind.self),
         ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),
-        ClosedSet("base", "shift", model: "online-router", ["rotate", "none"], DomainShift.self),
+        ClosedSet("base", "shift", model: "online-router", ["rotate", "permute-features", "none"], DomainShift.self),
         ClosedSet("base", "nm_ablation", model: "online-router", ["none", "dopamine", "norepinephrine", "acetylcholine", "serotonin"], NeuromodulatorAblation.self),
         ClosedSet("base", "router_features", model: "online-router", ["pixels", "pooled", "projected"], RouterFeatureKind.self),
         ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block", "moe-train", "gemm-layer", "harness", "git-mine"], PerfBench.self),

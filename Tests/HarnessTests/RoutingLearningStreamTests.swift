@@ -58,6 +58,17 @@ struct RoutingLearningStreamTests {
 
 @Suite("Routing-learning curves on hand-made sequences")
 struct RoutingLearningCurveTests {
+    @Test("an input shift has its midpoint but leaves the index → expert map as it is")
+    func inputShift() {
+        let labels: [Int32] = (0..<10).map { Int32($0) }
+        let stream = RoutingStream(order: Array(0..<10), labels: labels, classGroups: groups, rotates: false, shifts: true)
+        #expect(stream.shiftStep == 5)
+        for step in 0..<10 {
+            for i in 0..<3 { #expect(stream.expert(atIndex: i, step: step) == i) }
+            #expect(stream.correctIndex(step: step) == stream.groups[step])
+        }
+    }
+
     @Test("samples to 90 % is the end of the first trailing window averaging ≥ 0.9, counted from the range start")
     func samplesToReach() {
         let v: [Double] = [0, 0, 1, 1, 1, 1]

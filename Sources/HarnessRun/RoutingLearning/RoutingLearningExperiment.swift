@@ -41,8 +41,9 @@ struct RoutingLearningExperiment: Experiment {
         let length = try spec.int("stream_length")
         guard length <= set.count else { throw RoutingLearningError.streamTooLong(length: length, split: split.rawValue, available: set.count) }
         var orderRNG = streams.generator("stream-order")
+        let shift = try spec.choice("shift", as: DomainShift.self)
         let stream = RoutingStream(labels: set.labels, classGroups: classGroups, length: length,
-                                   rotates: try spec.choice("shift", as: DomainShift.self) == .rotate, rng: &orderRNG)
+                                   rotates: shift == .rotate, shifts: shift != .none, rng: &orderRNG)
         let predictions = trained.predictions(split: split)
         let features = RouterFeatures(kind: try spec.choice("router_features", as: RouterFeatureKind.self), rows: set.rows, cols: set.cols,
                                       projectionDim: try spec.int("projection_dim"),
@@ -51,6 +52,11 @@ struct RoutingLearningExperiment: Experiment {
         let centring = try spec.bool("center_features")
         let centred = features.dimension - (features.bias ? 1 : 0)
         var runningMean = [Double](repeating: 0, count: centred)
+        // Input shift: from the shift on, feature d of the context is what feature π(d) was.
+        var permutationRNG = streams.generator("feature-permutation")
+        var permutation = Array(0..<centred)
+        permutationRNG.shuffle(&permutation)
+        var unpermuted = [Float](repeating: 0, count: centred)
         var policy = try kind.make(spec: spec, experts: trained.groupCount, features: features.dimension, streams: streams)
         var choiceRNG = streams.generator("routing")
         let window = try spec.int("window"), eventEvery = try spec.int("event_every")
@@ -73,6 +79,10 @@ struct RoutingLearningExperiment: Experiment {
                 context.withUnsafeMutableBufferPointer { out in
                     features.extract(out: out, image: UnsafeBufferPointer(rebasing: px[(image * features.inputSize)..<((image + 1) * features.inputSize)]))
                 }
+            }
+            if shift == .permuteFeatures && t >= stream.shiftStep {
+                for d in 0..<centred { unpermuted[d] = context[d] }
+                for d in 0..<centred { context[d] = unpermuted[permutation[d]] }
             }
             if centring {
                 // x ← x − mean(x_0 … x_{t−1});  mean ← mean + (x − mean)/(t + 1)
@@ -115,7 +125,7 @@ struct RoutingLearningExperiment: Experiment {
                 }
             }
             if t == stream.shiftStep {
-                outcome.events.append(RunEvent(kind: "shift", step: t, payload: "{\"rotation\":1}"))
+                outcome.events.append(RunEvent(kind: "shift", step: t, payload: shift == .rotate ? "{\"rotation\":1}" : "{\"permuted_features\":\(centred)}"))
             }
             if (t + 1) % window == 0 || t + 1 == length {
                 if let w0 = initialWeights, let w = plasticWeights(policy) { outcome.point("weight_drift", step: t + 1, euclideanDistance(w, w0)) }
@@ -166,6 +176,12 @@ struct RoutingLearningExperiment: Experiment {
         outcome.metric("samples_to_90_after_shift",
                        stream.shiftStep < n ? StreamCurves.samplesToReach(routed, threshold: 0.9, window: window, in: stream.shiftStep..<n) : .nan)
         outcome.metric("cumulative_regret", regret[n - 1])
+        // Back to 90 % of its own routing accuracy over the last tenth before the shift.
+        if stream.shiftStep < n {
+            let before = mean(routed, max(0, stream.shiftStep - n / 10)..<stream.shiftStep)
+            outcome.metric("samples_to_recover",
+                           StreamCurves.samplesToReach(routed, threshold: 0.9 * before, window: window, in: stream.shiftStep..<n))
+        }
         outcome.metric("shift_step", Double(stream.shiftStep))
         outcome.metric("groups", Double(stream.groupCount))
     }

@@ -21,7 +21,7 @@ struct RoutingStream: Equatable {
     let rotates: Bool
 
     /// Draws `length` images without replacement from `labels` (Fisher–Yates on `rng`).
-    init<G: RandomNumberGenerator>(labels: [Int32], classGroups: [Int], length: Int, rotates: Bool, rng: inout G) {
+    init<G: RandomNumberGenerator>(labels: [Int32], classGroups: [Int], length: Int, rotates: Bool, shifts: Bool? = nil, rng: inout G) {
         precondition(length >= 2 && length <= labels.count, "RoutingStream: length \(length) must be in 2...\(labels.count)")
         var all = Array(0..<labels.count)
         // Partial Fisher–Yates: the first `length` entries are a uniform sample in random order.
@@ -29,28 +29,30 @@ struct RoutingStream: Equatable {
             let j = i + rng.uniformInt(below: all.count - i)
             all.swapAt(i, j)
         }
-        self.init(order: Array(all.prefix(length)), labels: labels, classGroups: classGroups, rotates: rotates)
+        self.init(order: Array(all.prefix(length)), labels: labels, classGroups: classGroups, rotates: rotates, shifts: shifts)
     }
 
-    init(order: [Int], labels: [Int32], classGroups: [Int], rotates: Bool) {
+    /// `shifts` (default: `rotates`) puts a shift at the midpoint; `rotates` says whether the index
+    /// → expert map rotates there (an input shift changes the contexts instead, see the experiment).
+    init(order: [Int], labels: [Int32], classGroups: [Int], rotates: Bool, shifts: Bool? = nil) {
         self.order = order
         self.groups = order.map { classGroups[Int(labels[$0])] }
         self.groupCount = (classGroups.max() ?? 0) + 1
         self.rotates = rotates
-        self.shiftStep = rotates ? order.count / 2 : order.count
+        self.shiftStep = (shifts ?? rotates) ? order.count / 2 : order.count
     }
 
     var count: Int { order.count }
 
     /// The expert that router index `index` calls at `step`.
     func expert(atIndex index: Int, step: Int) -> Int {
-        step >= shiftStep ? (index + 1) % groupCount : index
+        rotates && step >= shiftStep ? (index + 1) % groupCount : index
     }
 
     /// The index the router must choose at `step` (the one that calls the sample's group expert).
     func correctIndex(step: Int) -> Int {
         let g = groups[step]
-        return step >= shiftStep ? (g + groupCount - 1) % groupCount : g
+        return rotates && step >= shiftStep ? (g + groupCount - 1) % groupCount : g
     }
 }
 
