@@ -110,7 +110,7 @@ extension MetricCatalog {
                    "Stream position at which the class-group distribution shifts."),
         MetricInfo("groups", "class groups", unit: "count", .informational, format: .whole("count"),
                    "Number of class groups, one expert each: the router's choices."),
-        MetricInfo("samples_to_recover", "samples to recover", unit: "samples", .lowerIsBetter, format: .whole("samples"),
+        MetricInfo("samples_to_recover", "samples to recover", unit: "samples", .lowerIsBetter, format: .decimal("samples"),
                    "Samples after the shift until routing accuracy over a window first reaches 90 % of the router's own routing accuracy over the last tenth of the stream before the shift (NaN: never)."),
         MetricInfo("weight_drift", "weight drift", unit: "L2", .informational, format: .decimal("L2"),
                    "Euclidean distance between the plastic router weights at the stream's end and start (plastic policies only)."),
