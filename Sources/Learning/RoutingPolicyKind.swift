@@ -17,12 +17,14 @@ public enum RoutingPolicyKind: String, CaseIterable, Sendable {
     case discountedUCB = "d-ucb"
     case exp3s
     case slidingWindowLinUCB = "sw-linucb"
+    /// Reward-modulated STDP routers (Florian 2007, as BindsNET): ``ModulatedSTDPRouter``.
+    case mstdp, mstdpet
 
     /// Whether the rule reads the context at all (context-free bandits can only find the one
     /// expert that is best on average, ≈ the largest group's share of routing accuracy).
     public var usesContext: Bool {
         switch self {
-        case .linucb, .slidingWindowLinUCB, .backprop, .threeFactor, .stdp: return true
+        case .linucb, .slidingWindowLinUCB, .backprop, .threeFactor, .stdp, .mstdp, .mstdpet: return true
         default: return false
         }
     }

@@ -42,7 +42,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "mixer", model: "sequence", ["mamba", "linear-attention", "softmax-attention"], MixerKind.Name.self),
         ClosedSet("base", "seq_task", model: "sequence", ["mqar", "selective-copying", "induction-heads", "char-lm"], SequenceTaskKind.self),
         ClosedSet("base", "policy", model: "online-router",
-                  ["oracle", "random", "epsilon-greedy", "ucb1", "exp3", "linucb", "backprop", "three-factor", "stdp", "sw-ucb", "d-ucb", "exp3s", "sw-linucb"], RoutingPolicyKind.self),
+                  ["oracle", "random", "epsilon-greedy", "ucb1", "exp3", "linucb", "backprop", "three-factor", "stdp", "sw-ucb", "d-ucb", "exp3s", "sw-linucb", "mstdp", "mstdpet"], RoutingPolicyKind.self),
         ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),
         ClosedSet("base", "shift", model: "online-router", ["rotate", "permute-features", "none"], DomainShift.self),
         ClosedSet("base", "nm_ablation", model: "online-router", ["none", "dopamine", "norepinephrine", "acetylcholine", "serotonin"], NeuromodulatorAblation.self),

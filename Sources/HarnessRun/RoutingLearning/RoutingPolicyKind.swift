@@ -42,6 +42,11 @@ extension RoutingPolicyKind {
                                            useNeuromodulators: try spec.bool("neuromodulators"), orchestra: orchestra)
             router.ablation = try spec.choice("nm_ablation", as: NeuromodulatorAblation.self)
             return router
+        case .mstdp, .mstdpet:
+            var rng = streams.generator("mstdp-init")
+            return ModulatedSTDPRouter(expertCount: experts, featureCount: features, variant: self == .mstdp ? .mstdp : .mstdpet,
+                                       learningRate: Float(try spec.double("router_learning_rate")), steps: try spec.int("stdp_steps"),
+                                       epsilon: try spec.double("explore_epsilon"), aMinus: -Float(try spec.double("mstdp_a_minus")), rng: &rng)
         case .stdp:
             var rng = streams.generator("stdp-init")
             let weightSum = try spec.double("stdp_weight_sum")
@@ -61,6 +66,7 @@ func plasticWeights(_ policy: any OnlineRouterPolicy) -> [Float]? {
     if let p = policy as? BackpropRouter { return p.weight + p.bias }
     if let p = policy as? ThreeFactorRouter { return p.weight + p.bias }
     if let p = policy as? STDPClusterRouter { return p.layer.weight }
+    if let p = policy as? ModulatedSTDPRouter { return p.weight }
     return nil
 }
 
