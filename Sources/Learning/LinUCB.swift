@@ -67,7 +67,20 @@ public struct LinUCBBandit: OnlineRouterPolicy, Sendable, Equatable {
         try requireIndex(a, below: expertCount, "chosen")
         try requireFinite(reward, "reward")
         try requireFiniteVector(x, count: dimension, "context")
-        let d = dimension, base = a * d * d, r = Double(reward)
+        rankOne(x, arm: a, reward: Double(reward), sign: 1)
+    }
+
+    /// Takes an observation back out of arm a's regression (for a sliding window): `sign` −1 below,
+    /// i.e. Sherman–Morrison for A − x·xᵀ (1 − xᵀu > 0 whenever x was added before, since A keeps λ·I).
+    mutating func remove(context x: [Float], chosen a: Int, reward: Double) {
+        x.withUnsafeBufferPointer { rankOne($0, arm: a, reward: reward, sign: -1) }
+    }
+
+    /// Adds (`sign` 1) or removes (`sign` −1) the observation (x, r) of arm a:
+    ///
+    ///     u = A⁻¹x;   A⁻¹ ← A⁻¹ − sign·u·uᵀ / (1 + sign·xᵀu);   b_a ← b_a + sign·r·x
+    private mutating func rankOne(_ x: UnsafeBufferPointer<Float>, arm a: Int, reward r: Double, sign: Double) {
+        let d = dimension, base = a * d * d
         inverseCovariance.withUnsafeMutableBufferPointer { inv in
             scratch.withUnsafeMutableBufferPointer { u in
                 // u = A⁻¹x;  xᵀu
@@ -78,42 +91,16 @@ public struct LinUCBBandit: OnlineRouterPolicy, Sendable, Equatable {
                     u[i] = s
                     xu += Double(x[i]) * s
                 }
-                let scale = 1 / (1 + xu)
-                // A⁻¹ ← A⁻¹ − u·uᵀ/(1 + xᵀu)
+                let scale = 1 / (1 + sign * xu)
+                // A⁻¹ ← A⁻¹ − sign·u·uᵀ/(1 + sign·xᵀu)
                 for i in 0..<d {
                     let ui = u[i] * scale
-                    for j in 0..<d { inv[base + i * d + j] -= ui * u[j] }
+                    for j in 0..<d { inv[base + i * d + j] -= sign * ui * u[j] }
                 }
             }
         }
-        // b_a ← b_a + r·x
-        for i in 0..<d { rewardVectors[a * d + i] += r * Double(x[i]) }
-    }
-
-    /// Takes an observation back out of arm a's regression (for a sliding window):
-    ///
-    ///     u = A⁻¹x;   A⁻¹ ← A⁻¹ + u·uᵀ / (1 − xᵀu);   b_a ← b_a − r·x
-    ///
-    /// (Sherman–Morrison for A − x·xᵀ; 1 − xᵀu > 0 whenever x was added before, since A keeps λ·I.)
-    mutating func remove(context x: [Float], chosen a: Int, reward: Double) {
-        let d = dimension, base = a * d * d
-        inverseCovariance.withUnsafeMutableBufferPointer { inv in
-            scratch.withUnsafeMutableBufferPointer { u in
-                var xu = 0.0
-                for i in 0..<d {
-                    var s = 0.0
-                    for j in 0..<d { s += inv[base + i * d + j] * Double(x[j]) }
-                    u[i] = s
-                    xu += Double(x[i]) * s
-                }
-                let scale = 1 / (1 - xu)
-                for i in 0..<d {
-                    let ui = u[i] * scale
-                    for j in 0..<d { inv[base + i * d + j] += ui * u[j] }
-                }
-            }
-        }
-        for i in 0..<d { rewardVectors[a * d + i] -= reward * Double(x[i]) }
+        // b_a ← b_a + sign·r·x
+        for i in 0..<d { rewardVectors[a * d + i] += sign * r * Double(x[i]) }
     }
 
     /// A_a⁻¹[i, j] (for tests and diagnostics).

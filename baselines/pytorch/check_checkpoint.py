@@ -44,6 +44,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
+from moe_fashion import Expert  # noqa: E402  (the routing suite's peer: the same MLP expert)
 
 DATA_DIRS = {"fashion-mnist": "/usr/share/datasets/fashion-mnist", "mnist": "/usr/share/datasets/mnist"}
 
@@ -91,15 +92,6 @@ class MLP(nn.Module):
         for layer in self.layers[:-1]:
             x = F.relu(layer(x))
         return self.layers[-1](x)
-
-
-class Expert(nn.Module):
-    def __init__(self, d, hidden):
-        super().__init__()
-        self.fc1, self.fc2 = nn.Linear(d, hidden), nn.Linear(hidden, d)
-
-    def forward(self, x):
-        return self.fc2(F.relu(self.fc1(x)))
 
 
 class NoisyGate(nn.Module):
