@@ -7,6 +7,9 @@
 public enum DatasetKind: String, CaseIterable, Sendable {
     case fashionMNIST = "fashion-mnist"
     case mnist
+    /// MNIST under `task.domains` fixed pixel permutations (domain 0 the identity), image i in
+    /// domain i mod K: the routed benchmark, where each domain needs its own features.
+    case permutedMNIST = "permuted-mnist"
     case sequence
     /// No data set: the perf suite's micro-benchmarks and the reliability checks make their inputs.
     case noData = "none"

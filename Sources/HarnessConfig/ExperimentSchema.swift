@@ -38,10 +38,19 @@ public enum ExperimentSchema {
         FieldSpec("train_limit", .int(0...60_000), default: .int(0),
                   help: "use only the first N training images (0 = all); for smoke suites"),
         FieldSpec("test_limit", .int(0...10_000), default: .int(0), help: "use only the first N test images (0 = all)"),
+        FieldSpec("domains", .int(1...64), default: .int(4),
+                  help: "K, pixel-permutation domains of permuted-mnist (domain 0 unpermuted; image i in domain i mod K)"),
+        FieldSpec("domain_seed", .int(0...Int(UInt32.max)), default: .int(0),
+                  help: "seed of permuted-mnist's permutations (the same for every run seed, so all runs see the same domains)"),
         FieldSpec("epochs", .int(1...1000), default: .int(10), help: "passes over the training split"),
         FieldSpec("batch_size", .int(1...60_000), default: .int(128), help: "mini-batch size"),
         FieldSpec("latency_samples", .int(0...100_000), default: .int(1000),
                   help: "batch-1 forward passes timed for the latency histogram"),
+    ]
+
+    /// Task keys that belong to one data set (see `SuiteSpec`: absent from other suites' hashes).
+    public static let datasetTaskKeys: [(key: String, dataset: DatasetKind)] = [
+        ("domains", .permutedMNIST), ("domain_seed", .permutedMNIST),
     ]
 
     public static let base: [FieldSpec] = [
@@ -50,7 +59,7 @@ public enum ExperimentSchema {
         FieldSpec("hidden", .intList(element: 1...65_536, count: 0...8), default: .list([.int(256)]),
                   help: "hidden layer widths (ReLU between layers)", models: ["mlp"]),
         FieldSpec("router", .oneOf(MoEConfig.RouterKind.self), default: .choice(MoEConfig.RouterKind.softmax),
-                  help: "gate of the MoE layer; dense runs every expert with equal weight", models: ["moe"]),
+                  help: "gate of the MoE layer; dense runs every expert with equal weight; oracle routes by the input's true domain (permuted-mnist only)", models: ["moe"]),
         FieldSpec("experts", .int(1...256), default: .int(8), help: "E, number of experts", models: ["moe"]),
         FieldSpec("top_k", .int(1...2), default: .int(2), help: "k experts per input, weights renormalised over them", models: ["moe"]),
         FieldSpec("model_width", .int(1...4096), default: .int(256), help: "D, embedding width the MoE layer reads and writes", models: ["moe"]),
@@ -74,6 +83,12 @@ public enum ExperimentSchema {
         FieldSpec("surrogate", .oneOf(SurrogateKind.self), default: .choice(SurrogateKind.arctan),
                   help: "surrogate gradient: arctan (α = 2, snnTorch's default) or fast sigmoid (slope 25)", models: ["moe"]),
         FieldSpec("population", .int(1...256), default: .int(4), help: "P, LIF neurons per expert (spiking)", models: ["moe"]),
+        FieldSpec("input_projection", .bool, default: .bool(true),
+                  help: "project the input to model_width (ReLU) before the MoE layer; false feeds the raw pixels to router and experts (model_width is then ignored), so only the experts learn features", models: ["moe"]),
+        FieldSpec("residual", .bool, default: .bool(true),
+                  help: "add the MoE layer's input to its output before the read-out (r = h + MoE(h)); false reads out the experts alone, so no shared path bypasses them", models: ["moe"]),
+        FieldSpec("renormalize_weights", .bool, default: .bool(true),
+                  help: "renormalise the k combine weights to sum to 1; false combines with the router's raw probabilities (the Switch Transformer's k = 1 form, which gives the router task gradient)", models: ["moe"]),
     ] + sequenceModelKeys + routingLearning + perfKeys + microExpertsKeys + reliabilityKeys + [
         FieldSpec("optimizer", .oneOf(OptimizerKind.self), default: .choice(OptimizerKind.adam),
                   help: "adam (L2 in the gradient), adamw (decoupled decay) or sgd (with momentum)"),

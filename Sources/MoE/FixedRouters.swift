@@ -147,3 +147,65 @@ public final class DenseReferenceRouter: Router {
 
     public var multiplyAccumulatesPerSample: Int { 0 }
 }
+
+/// The domain oracle: routes every input by the domain it was drawn from, which the caller
+/// supplies with `setDomains` before each forward pass (the input alone does not say it). The
+/// upper reference of a routed benchmark: each domain gets its own experts from the first step.
+///
+///     indices[b,j] = (d_b·k + j) mod E;   probabilities[b,e] = 1/k on those experts, 0 elsewhere
+///
+/// With E ≥ K·k no two domains share an expert. No parameters and no gradient.
+public final class DomainOracleRouter: Router {
+    public let inputSize: Int
+    public let experts: Int
+    public let topK: Int
+    public let decision: RoutingDecision
+    /// The domain of each row of the next forward pass [maxBatch].
+    private let domains: UnsafeMutableBufferPointer<Int32>
+
+    public init(inputSize D: Int, experts E: Int, topK k: Int, maxBatch: Int) {
+        precondition(D > 0, "DomainOracleRouter inputSize must be > 0, got \(D)")
+        inputSize = D
+        experts = E
+        topK = k
+        decision = RoutingDecision(experts: E, topK: k, maxBatch: maxBatch)
+        domains = .allocate(capacity: maxBatch)
+        domains.initialize(repeating: -1)
+    }
+
+    deinit { domains.deallocate() }
+
+    /// Sets the domains of the next `batch` rows (row b of the next forward pass is domain[b]).
+    public func setDomains(_ domain: UnsafeBufferPointer<Int32>) {
+        precondition(domain.count <= decision.maxBatch, "DomainOracleRouter: \(domain.count) domains for at most \(decision.maxBatch) rows")
+        for b in 0..<domain.count { domains[b] = domain[b] }
+    }
+
+    public func declareParameters(into list: inout [(name: String, shape: [Int])]) {}
+    public func bind(to table: ParameterTable) throws {}
+    public func initializeParameters<G: RandomNumberGenerator>(using generator: inout G) {}
+
+    public func forward<G: RandomNumberGenerator>(inputs: UnsafeBufferPointer<Float>, batch B: Int, training: Bool,
+                                                  generator: inout G) {
+        precondition(B > 0 && B <= decision.maxBatch, "DomainOracleRouter batch must be in 1...\(decision.maxBatch), got \(B)")
+        let E = experts, k = topK
+        for b in 0..<B {
+            let d = Int(domains[b])
+            precondition(d >= 0, "DomainOracleRouter: row \(b) has no domain; call setDomains before forward")
+            for e in 0..<E { decision.probabilities[b * E + e] = 0 }
+            for j in 0..<k {
+                // indices[b,j] = (d·k + j) mod E
+                let e = (d * k + j) % E
+                decision.indices[b * k + j] = Int32(e)
+                decision.probabilities[b * E + e] = 1 / Float(k)
+            }
+        }
+        decision.finish(batch: B)
+    }
+
+    public func backward(dinputs: UnsafeMutableBufferPointer<Float>?, dprobabilities: UnsafeBufferPointer<Float>,
+                         inputs: UnsafeBufferPointer<Float>, batch: Int) {}
+
+    /// Reading a label costs no multiply-accumulates.
+    public var multiplyAccumulatesPerSample: Int { 0 }
+}

@@ -12,6 +12,12 @@ import Tensor
 /// router reads h. `aux` is the configured load-balancing loss, added to the objective and
 /// reported separately. Parameters: `input.*`, `router.*`, `experts.<e>.*`, `output.*` in ONE
 /// table; all buffers are allocated here for `maxBatch` rows, so steps never allocate.
+///
+/// Without the input projection (`config.inputProjection == false`, D = I): h = x, there are no
+/// `input.*` parameters, and only the experts (and the linear read-out of the residual) learn
+/// features, so which expert an input reaches decides what it can be classified with. Without
+/// the residual (`config.residual == false`), r = MoE(h): no path from input to read-out
+/// bypasses the experts, so a shared linear classifier cannot stand in for them.
 public final class MoEClassifier {
     public let config: MoEConfig
     public let inputSize: Int
@@ -36,19 +42,24 @@ public final class MoEClassifier {
         self.maxBatch = maxBatch
         layer = try config.makeLayer(maxBatch: maxBatch)
         let D = config.modelWidth
-        var list: [(name: String, shape: [Int])] = [(name: "input.weight", shape: [D, inputSize]), (name: "input.bias", shape: [D])]
+        precondition(config.inputProjection || D == inputSize,
+                     "MoEClassifier without an input projection needs modelWidth = inputSize; got \(D) and \(inputSize)")
+        var list: [(name: String, shape: [Int])] = config.inputProjection
+            ? [(name: "input.weight", shape: [D, inputSize]), (name: "input.bias", shape: [D])] : []
         layer.declareParameters(into: &list)
         list.append((name: "output.weight", shape: [classes, D]))
         list.append((name: "output.bias", shape: [classes]))
         parameters = ParameterTable(list)
-        inputWeight = try parameters.requiredIndex(of: "input.weight")
-        inputBias = try parameters.requiredIndex(of: "input.bias")
+        inputWeight = config.inputProjection ? try parameters.requiredIndex(of: "input.weight") : -1
+        inputBias = config.inputProjection ? try parameters.requiredIndex(of: "input.bias") : -1
         outputWeight = try parameters.requiredIndex(of: "output.weight")
         outputBias = try parameters.requiredIndex(of: "output.bias")
         try layer.bind(to: parameters)
         // Initialisation order: input layer, router, experts, output layer.
-        initializeLinear(weight: parameters.values(of: inputWeight), bias: parameters.values(of: inputBias),
-                         C: inputSize, OC: D, using: &rng)
+        if config.inputProjection {
+            initializeLinear(weight: parameters.values(of: inputWeight), bias: parameters.values(of: inputBias),
+                             C: inputSize, OC: D, using: &rng)
+        }
         layer.initializeParameters(using: &rng)
         initializeLinear(weight: parameters.values(of: outputWeight), bias: parameters.values(of: outputBias),
                          C: D, OC: classes, using: &rng)
@@ -63,6 +74,11 @@ public final class MoEClassifier {
         losses = workspace.carve(maxBatch)
     }
 
+    /// Tells a domain-oracle router the domains of the next pass's rows; other routers ignore it.
+    public func setDomains(_ domains: UnsafeBufferPointer<Int32>) {
+        (layer.router as? DomainOracleRouter)?.setDomains(domains)
+    }
+
     /// The routing decision of the last forward pass (indices and probabilities for utilisation,
     /// entropy and per-expert accuracy).
     public var lastDecision: RoutingDecision { layer.decision }
@@ -73,7 +89,8 @@ public final class MoEClassifier {
     /// the input and output Linears plus k experts (all E for the dense reference).
     public var multiplyAccumulatesPerSample: Int {
         let expertMACs = layer.experts.first?.multiplyAccumulatesPerSample ?? 0
-        return inputSize * config.modelWidth + layer.router.topK * expertMACs + config.modelWidth * classes
+        let projection = config.inputProjection ? inputSize * config.modelWidth : 0
+        return projection + layer.router.topK * expertMACs + config.modelWidth * classes
     }
 
     /// Dense multiply-accumulates of one routing decision (D·E for the gates, D·E·P for the
@@ -120,9 +137,10 @@ public final class MoEClassifier {
         linearBackward(dinp: drB, dweight: parameters.grads(of: outputWeight), dbias: parameters.grads(of: outputBias),
                        dout: UnsafeBufferPointer(dz), inp: prefix(UnsafeBufferPointer(r), B * D),
                        weight: UnsafeBufferPointer(parameters.values(of: outputWeight)), B: B, C: D, OC: V)
-        // "r = h + MoE(h)"  ⇒  dh = dr + MoE'ᵀ dr
-        for i in 0..<(B * D) { dhB[i] = drB[i] }
+        // "r = h + MoE(h)"  ⇒  dh = dr + MoE'ᵀ dr   (without the residual: dh = MoE'ᵀ dr)
+        if config.residual { for i in 0..<(B * D) { dhB[i] = drB[i] } }
         try layer.backward(dinp: dhB, dout: UnsafeBufferPointer(drB), inp: prefix(UnsafeBufferPointer(h), B * D), B: B)
+        guard config.inputProjection else { return result }
         // "h = relu(z1)",  "z1 = x · W_inᵀ + b_in"
         reluBackward(dinp: dz1B, dout: UnsafeBufferPointer(dhB), inp: prefix(UnsafeBufferPointer(z1), B * D), N: B * D)
         linearBackward(dinp: nil, dweight: parameters.grads(of: inputWeight), dbias: parameters.grads(of: inputBias),
@@ -161,13 +179,18 @@ public final class MoEClassifier {
                                                    generator: inout G) throws -> Float {
         let D = config.modelWidth, V = classes
         let z1B = prefix(z1, B * D), hB = prefix(h, B * D), mB = prefix(m, B * D), rB = prefix(r, B * D)
-        linearForward(out: z1B, inp: UnsafeBufferPointer(start: inputs, count: B * inputSize),
-                      weight: UnsafeBufferPointer(parameters.values(of: inputWeight)),
-                      bias: UnsafeBufferPointer(parameters.values(of: inputBias)), B: B, C: inputSize, OC: D)
-        reluForward(out: hB, inp: UnsafeBufferPointer(z1B), N: B * D)
+        if config.inputProjection {
+            linearForward(out: z1B, inp: UnsafeBufferPointer(start: inputs, count: B * inputSize),
+                          weight: UnsafeBufferPointer(parameters.values(of: inputWeight)),
+                          bias: UnsafeBufferPointer(parameters.values(of: inputBias)), B: B, C: inputSize, OC: D)
+            reluForward(out: hB, inp: UnsafeBufferPointer(z1B), N: B * D)
+        } else {
+            // h = x
+            hB.baseAddress!.update(from: inputs, count: B * D)
+        }
         let aux = try layer.forward(out: mB, inp: UnsafeBufferPointer(hB), B: B, training: training, generator: &generator)
-        // r = h + MoE(h)
-        for i in 0..<(B * D) { rB[i] = hB[i] + mB[i] }
+        // r = h + MoE(h)   (r = MoE(h) without the residual)
+        if config.residual { for i in 0..<(B * D) { rB[i] = hB[i] + mB[i] } } else { rB.baseAddress!.update(from: mB.baseAddress!, count: B * D) }
         linearForward(out: prefix(logits, B * V), inp: UnsafeBufferPointer(rB),
                       weight: UnsafeBufferPointer(parameters.values(of: outputWeight)),
                       bias: UnsafeBufferPointer(parameters.values(of: outputBias)), B: B, C: D, OC: V)

@@ -8,6 +8,8 @@ public struct MoEConfig: Equatable, Sendable {
         case softmax
         case noisyTopK = "noisy-top-k"
         case spiking, hash, random, dense
+        /// Routes by the input's true domain (`DomainOracleRouter`): a routed benchmark's upper reference.
+        case oracle
     }
 
     /// The expert architecture; raw values are the config spelling (`expert_kind:`).
@@ -54,17 +56,25 @@ public struct MoEConfig: Equatable, Sendable {
     public var dispatch: MoELayer.Dispatch
     public var loadBalancing: LoadBalancingLoss
     public var spiking: SpikingSettings
+    /// Whether the classifier projects its input to `modelWidth` before the MoE layer (the
+    /// routing suite's embedding) or feeds the raw input to router and experts (`modelWidth` is
+    /// then the input width): without the shared projection, only the experts can learn features,
+    /// so the router's choice decides accuracy on a routed benchmark.
+    public var inputProjection: Bool
+    /// Whether the classifier adds the MoE layer's input to its output (r = h + MoE(h)) or reads
+    /// out the experts alone (r = MoE(h)).
+    public var residual: Bool
 
     /// The defaults equal the suite-config defaults of ExperimentSchema.base (`top_k: 2`, …), so a
     /// library caller and a config that omits a key build the same layer. The harness passes every
     /// schema key explicitly (MixtureOfExpertsClassifier.config), so the schema stays the one
-    /// source of a run's values; `convolutionChannels`, `renormalizeWeights` and `dispatch` have
-    /// no config key.
+    /// source of a run's values; `convolutionChannels` and `dispatch` have no config key.
     public init(router: RouterKind = .softmax, experts: Int = 8, topK: Int = 2, modelWidth: Int = 256,
                 expertHidden: Int = 128, expertKind: ExpertKind = .mlp, convolutionChannels: Int = 8,
                 temperature: Float = 1, capacityFactor: Float? = nil, routedLearning: Bool = true,
                 renormalizeWeights: Bool = true, dispatch: MoELayer.Dispatch = .sparse,
-                loadBalancing: LoadBalancingLoss = .switchDefault, spiking: SpikingSettings = SpikingSettings()) {
+                loadBalancing: LoadBalancingLoss = .switchDefault, spiking: SpikingSettings = SpikingSettings(),
+                inputProjection: Bool = true, residual: Bool = true) {
         self.router = router
         self.experts = experts
         self.topK = topK
@@ -79,6 +89,8 @@ public struct MoEConfig: Equatable, Sendable {
         self.dispatch = dispatch
         self.loadBalancing = loadBalancing
         self.spiking = spiking
+        self.inputProjection = inputProjection
+        self.residual = residual
     }
 
     /// k as used: E for the dense reference, `topK` otherwise.
@@ -127,6 +139,7 @@ public struct MoEConfig: Equatable, Sendable {
         case .hash: return HashRouter(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
         case .random: return RandomRouter(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
         case .dense: return DenseReferenceRouter(inputSize: D, experts: E, maxBatch: maxBatch)
+        case .oracle: return DomainOracleRouter(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
         }
     }
 

@@ -30,10 +30,10 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
     var testDescription: String { keyPath }
 
     static let all: [ClosedSet] = [
-        ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "sequence", "none", "git"], DatasetKind.self),
+        ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "permuted-mnist", "sequence", "none", "git"], DatasetKind.self),
         ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability"], ModelKind.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
-        ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense"], MoEConfig.RouterKind.self),
+        ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense", "oracle"], MoEConfig.RouterKind.self),
         ClosedSet("base", "expert_kind", model: "moe", ["mlp", "conv1d"], MoEConfig.ExpertKind.self),
         ClosedSet("base", "load_balancing", model: "moe", ["none", "switch", "switch-all-slots", "variance", "importance-load"],
                   LoadBalancingKind.self),

@@ -18,7 +18,7 @@ public final class Registry {
     public func prepare(_ suite: SuiteSpec) throws {
         let dataset = suite.task["dataset"]?.stringValue ?? ""
         switch DatasetKind(rawValue: dataset) {
-        case .fashionMNIST, .mnist: _ = try splits(for: suite.task)
+        case .fashionMNIST, .mnist, .permutedMNIST: _ = try splits(for: suite.task)
         case .sequence, .noData, .git, nil: break
         }
         for variant in suite.variants where variant.resolved["seq_task"]?.stringValue == "char-lm" {

@@ -40,12 +40,16 @@ struct ImageClassificationExperiment: Experiment {
         case let other:
             throw ExperimentError.wrongExperiment(model: other.rawValue, experiment: "image classification")
         }
+        if moe?.config.router == .oracle, data.domains == nil {
+            throw ExperimentError.invalidSplit("router 'oracle' routes by each image's true domain, which only task.dataset permuted-mnist has; this suite's task.dataset is '\(spec.task["dataset"]?.stringValue ?? "")'")
+        }
         var outcome = RunOutcome()
 
         var shuffleRNG = streams.generator("shuffle")
         var order = Array(0..<data.train.count)
         var batchInputs = [Float](repeating: 0, count: batchSize * inputSize)
         var batchTargets = [Int32](repeating: 0, count: batchSize)
+        var batchDomains = [Int32](repeating: 0, count: batchSize)
         var trainNanoseconds: UInt64 = 0
         var lastLoss = Double.nan
         var previousTopOne: [Int32]?
@@ -59,7 +63,8 @@ struct ImageClassificationExperiment: Experiment {
             var start = 0
             while start < order.count {
                 let count = min(batchSize, order.count - start)
-                gather(rows: order[start..<(start + count)], into: &batchInputs, targets: &batchTargets)
+                gather(rows: order[start..<(start + count)], into: &batchInputs, targets: &batchTargets, domains: &batchDomains)
+                if let moe { batchDomains.withUnsafeBufferPointer { moe.setDomains(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
                 let loss = try batchInputs.withUnsafeBufferPointer { x in
                     try batchTargets.withUnsafeBufferPointer { y in
                         try model.trainBatch(inputs: x.address, targets: y.address, batch: count)
@@ -78,11 +83,11 @@ struct ImageClassificationExperiment: Experiment {
             lastLoss = lossSum / Double(max(batches, 1))
             outcome.point("train_loss", step: epoch, lastLoss)
             if data.validation.count > 0 {
-                let probs = try predict(model, data.validation).probabilities
+                let probs = try predict(model, data.validation, domains: data.domains?.validation, routing: moe).probabilities
                 outcome.point("val_accuracy", step: epoch, ClassificationMetrics.accuracy(probabilities: probs, labels: data.validation.labels, classes: classes))
                 outcome.point("val_loss", step: epoch, ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: data.validation.labels, classes: classes))
             }
-            let test = try predict(model, data.test, routing: moe)
+            let test = try predict(model, data.test, domains: data.domains?.test, routing: moe)
             outcome.point("test_accuracy", step: epoch, ClassificationMetrics.accuracy(probabilities: test.probabilities, labels: data.test.labels, classes: classes))
             if let routing = test.routing {
                 for (e, u) in routing.utilization.enumerated() { outcome.point("utilization_e\(e)", step: epoch, u) }
@@ -94,7 +99,7 @@ struct ImageClassificationExperiment: Experiment {
             progress(Double(epoch) / Double(epochs + 1), "epoch \(epoch)/\(epochs) loss \(String(format: "%.4f", lastLoss))")
         }
 
-        let final = try predict(model, data.test, routing: moe)
+        let final = try predict(model, data.test, domains: data.domains?.test, routing: moe)
         outcome.checkpoint = model.checkpoint(inputSize: inputSize, classes: classes)
         let probs = final.probabilities
         let labels = data.test.labels
@@ -104,7 +109,7 @@ struct ImageClassificationExperiment: Experiment {
         outcome.metric("test_brier", ClassificationMetrics.brierScore(probabilities: probs, labels: labels, classes: classes))
         outcome.metric("test_nll", ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: labels, classes: classes))
         if data.validation.count > 0 {
-            let validation = try predict(model, data.validation, routing: moe)
+            let validation = try predict(model, data.validation, domains: data.domains?.validation, routing: moe)
             outcome.metric("val_accuracy", ClassificationMetrics.accuracy(probabilities: validation.probabilities, labels: data.validation.labels, classes: classes))
             // Balance on validation images: what a balance setting (α) is chosen on, never test.
             if let routing = validation.routing {
@@ -123,6 +128,7 @@ struct ImageClassificationExperiment: Experiment {
         }
         if let moe, let routing = final.routing {
             recordRouting(routing, previous: lastRouting, model: moe, probabilities: probs, into: &outcome)
+            if let domains = data.domains { recordDomainRouting(routing, domains: domains, into: &outcome) }
         }
 
         progress(Double(epochs) / Double(epochs + 1), "latency at batch 1")
@@ -164,16 +170,30 @@ struct ImageClassificationExperiment: Experiment {
             outcome.metric("spike_rate", spikes / perNeuronStep)
             for (i, count) in routing.spikesPerInput.enumerated() { outcome.point("spike_rate_per_input", step: i, count / perNeuronStep) }
             outcome.metric("router_neuron_updates", Double(model.routerNeuronUpdatesPerSample))
+            if let decided = routing.spikeDecidedFraction { outcome.metric("spike_decided_fraction", decided) }
+            if let silent = routing.silentDecisionFraction { outcome.metric("silent_decision_fraction", silent) }
         }
     }
 
-    private func gather(rows: ArraySlice<Int>, into inputs: inout [Float], targets: inout [Int32]) {
+    /// How well the routing follows the true domains (routed benchmark only); see `DomainRouting`.
+    private func recordDomainRouting(_ routing: RoutingObserver, domains: ImageClassificationSplits.SplitDomains,
+                                     into outcome: inout RunOutcome) {
+        let confusion = DomainRouting.confusion(domains: domains.test, experts: routing.topOne,
+                                                domainCount: domains.count, expertCount: routing.experts)
+        outcome.metric("routing_purity", DomainRouting.purity(confusion: confusion))
+        if domains.count <= routing.experts {
+            outcome.metric("domain_routing_accuracy", DomainRouting.assignmentAccuracy(confusion: confusion))
+        }
+    }
+
+    private func gather(rows: ArraySlice<Int>, into inputs: inout [Float], targets: inout [Int32], domains: inout [Int32]) {
         let inputSize = data.train.pixelsPerImage
         data.train.pixels.withUnsafeBufferPointer { pixels in
             inputs.withUnsafeMutableBufferPointer { dst in
                 for (i, row) in rows.enumerated() {
                     (dst.address + i * inputSize).update(from: pixels.address + row * inputSize, count: inputSize)
                     targets[i] = data.train.labels[row]
+                    domains[i] = data.domains?.train[row] ?? 0
                 }
             }
         }
@@ -181,8 +201,8 @@ struct ImageClassificationExperiment: Experiment {
 
     /// Class probabilities for every image of `set` (row-major N×K), and the routing decisions
     /// when `routing` names the MoE model whose decisions to read after each batch.
-    private func predict(_ model: TrainableClassifier, _ set: ImageClassificationSet,
-                         routing moe: MoEClassifier? = nil) throws -> (probabilities: [Float], routing: RoutingObserver?) {
+    private func predict(_ model: TrainableClassifier, _ set: ImageClassificationSet, domains: [Int32]?,
+                         routing moe: MoEClassifier?) throws -> (probabilities: [Float], routing: RoutingObserver?) {
         let inputSize = set.pixelsPerImage
         var probs = [Float](repeating: 0, count: set.count * set.classes)
         var observer = moe.map { RoutingObserver(experts: $0.config.experts, topK: $0.lastDecision.topK) }
@@ -191,6 +211,7 @@ struct ImageClassificationExperiment: Experiment {
                 var start = 0
                 while start < set.count {
                     let count = min(Self.evaluationBatch, set.count - start)
+                    if let moe, let domains { domains.withUnsafeBufferPointer { moe.setDomains(UnsafeBufferPointer(rebasing: $0[start..<(start + count)])) } }
                     try model.predict(inputs: x.address + start * inputSize, batch: count,
                                       into: p.address + start * set.classes)
                     if let moe { observer?.observe(moe.lastDecision, batch: count) }

@@ -18,6 +18,11 @@ struct RoutingObserver {
     private var entropySum = 0.0
     /// Spikes of all E·P gate neurons over T steps, per input (spiking gate only).
     private(set) var spikesPerInput: [Double] = []
+    /// Decisions whose top-k set the spike counts alone fix (spiking gate only): every chosen
+    /// expert's count is above every unchosen one's, so the membrane tie-break played no part.
+    private var spikeDecided = 0
+    /// Decisions in which no gate neuron spiked (the tie-break alone chose).
+    private var silentDecisions = 0
 
     init(experts: Int, topK: Int) {
         self.experts = experts
@@ -41,6 +46,16 @@ struct RoutingObserver {
                 var total = 0.0
                 for e in 0..<experts { total += Double(counts[b * experts + e]) }
                 spikesPerInput.append(total)
+                if total == 0 { silentDecisions += 1 }
+                // decided by spikes ⇔ min over chosen counts > max over unchosen counts
+                var lowestChosen = Float.infinity, highestOther = -Float.infinity
+                var chosen = [Bool](repeating: false, count: experts)
+                for j in 0..<k { chosen[Int(decision.indices[b * k + j])] = true }
+                for e in 0..<experts {
+                    let c = counts[b * experts + e]
+                    if chosen[e] { lowestChosen = min(lowestChosen, c) } else { highestOther = max(highestOther, c) }
+                }
+                if lowestChosen > highestOther { spikeDecided += 1 }
             }
         }
     }
@@ -50,6 +65,16 @@ struct RoutingObserver {
     var utilization: [Double] {
         let total = Double(slotCounts.reduce(0, +))
         return slotCounts.map { total > 0 ? Double($0) / total : .nan }
+    }
+
+    /// Fraction of decisions the spike counts alone decided; nil for non-spiking routers.
+    var spikeDecidedFraction: Double? {
+        spikesPerInput.isEmpty ? nil : Double(spikeDecided) / Double(spikesPerInput.count)
+    }
+
+    /// Fraction of decisions with no spike at all; nil for non-spiking routers.
+    var silentDecisionFraction: Double? {
+        spikesPerInput.isEmpty ? nil : Double(silentDecisions) / Double(spikesPerInput.count)
     }
 
     var gateEntropy: Double { samples > 0 ? entropySum / Double(samples) : .nan }

@@ -76,7 +76,7 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
 
     init(spec: RunSpec, inputSize: Int, classes: Int, maxBatch: Int, streams: RandomStreams) throws {
         var initRNG = streams.generator("init")
-        model = try MoEClassifier(config: Self.config(spec), inputSize: inputSize, classes: classes,
+        model = try MoEClassifier(config: Self.config(spec, inputSize: inputSize), inputSize: inputSize, classes: classes,
                                   maxBatch: maxBatch, rng: &initRNG)
         optimizer = try makeOptimizer(spec)
         routingRNG = streams.generator("routing")
@@ -84,22 +84,25 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
 
     /// Maps config keys onto `MoEConfig` (see ExperimentSchema for their meaning and defaults:
     /// every key of the schema is read here, so no MoEConfig default stands in for one).
-    static func config(_ spec: RunSpec) throws -> MoEConfig {
+    static func config(_ spec: RunSpec, inputSize: Int) throws -> MoEConfig {
         let balancing = LoadBalancingLoss(kind: try spec.choice("load_balancing", as: LoadBalancingKind.self),
                                           coefficient: Float(try spec.double("balance_coefficient")))
         let capacity = try spec.double("capacity_factor")
+        let projection = try spec.bool("input_projection")
         let config = MoEConfig(
             router: try spec.choice("router", as: MoEConfig.RouterKind.self), experts: try spec.int("experts"),
-            topK: try spec.int("top_k"), modelWidth: try spec.int("model_width"), expertHidden: try spec.int("expert_hidden"),
+            topK: try spec.int("top_k"), modelWidth: projection ? try spec.int("model_width") : inputSize, expertHidden: try spec.int("expert_hidden"),
             expertKind: try spec.choice("expert_kind", as: MoEConfig.ExpertKind.self),
             temperature: Float(try spec.double("temperature")), capacityFactor: capacity > 0 ? Float(capacity) : nil,
-            routedLearning: try spec.bool("routed_learning"), loadBalancing: balancing,
+            routedLearning: try spec.bool("routed_learning"), renormalizeWeights: try spec.bool("renormalize_weights"),
+            loadBalancing: balancing,
             spiking: MoEConfig.SpikingSettings(
                 timeSteps: try spec.int("time_steps"),
                 lif: LIFParameters(beta: Float(try spec.double("beta")), threshold: Float(try spec.double("threshold")),
                                    reset: try spec.choice("reset", as: ResetMechanism.self),
                                    surrogate: try spec.choice("surrogate", as: SurrogateKind.self).gradient),
-                population: try spec.int("population")))
+                population: try spec.int("population")),
+            inputProjection: projection, residual: try spec.bool("residual"))
         try config.validate()
         return config
     }

@@ -1,0 +1,83 @@
+import TestSupport
+import Testing
+import NN
+@testable import MoE
+
+/// The model pieces of the routed benchmark (issue 13): no input projection, no residual, and
+/// the domain-oracle router.
+@Suite("Routed-benchmark model")
+struct RoutedBenchmarkModelTests {
+    @Test("without projection and residual the model has no input layer and counts MACs of the raw-input experts")
+    func sizesWithoutProjection() throws {
+        var g = SplitMix64(seed: 1)
+        let config = MoEConfig(router: .softmax, experts: 8, topK: 1, modelWidth: 784, expertHidden: 8,
+                               inputProjection: false, residual: false)
+        let model = try MoEClassifier(config: config, inputSize: 784, classes: 10, maxBatch: 2, rng: &g)
+        let expert = 784 * 8 + 8 + 8 * 784 + 784
+        #expect(model.parameterCount == (784 * 8 + 8) + 8 * expert + 784 * 10 + 10)
+        #expect(model.parameters.index(of: "input.weight") == nil)
+        // 12 544 = one expert (784·8 + 8·784), 7 840 = read-out; router 6 272 = 784·8 (counted apart)
+        #expect(model.multiplyAccumulatesPerSample == 12_544 + 7_840)
+        #expect(model.routerMultiplyAccumulatesPerSample == 6_272)
+    }
+
+    @Test("finite differences agree with backward with and without projection and residual",
+          arguments: [(false, false), (false, true), (true, false)])
+    func gradientCheck(projection: Bool, residual: Bool) throws {
+        let B = 4, I = 6
+        let config = MoEConfig(router: .softmax, experts: 3, topK: 1, modelWidth: projection ? 5 : I, expertHidden: 4,
+                               renormalizeWeights: false, loadBalancing: .switchTransformer(alpha: 0.5),
+                               inputProjection: projection, residual: residual)
+        var g = SplitMix64(seed: 3)
+        let model = try MoEClassifier(config: config, inputSize: I, classes: 3, maxBatch: B, rng: &g)
+        let inputs = testValues(B * I, seed: 41, in: (-2, 2))
+        let targets: [Int32] = [0, 2, 1, 2]
+        try inputs.withUnsafeBufferPointer { x in
+            try targets.withUnsafeBufferPointer { t in
+                guard let x = x.baseAddress, let t = t.baseAddress else { return }
+                var noise = SplitMix64(seed: 9)
+                _ = try model.computeGradients(inputs: x, targets: t, batch: B, rng: &noise)
+                let analytic = Array(model.parameters.grads)
+                func loss() -> Double {
+                    var noise = SplitMix64(seed: 9)
+                    let result = try? model.meanLoss(inputs: x, targets: t, batch: B, rng: &noise)
+                    return Double((result?.loss ?? .nan) + (result?.auxLoss ?? .nan))
+                }
+                let checker = GradientCheck(epsilon: 1e-3, absoluteTolerance: 2e-3, relativeTolerance: 2e-2)
+                let reports = checkAll(model.parameters, analytic: analytic, x: nil, dx: [], checker: checker, loss: loss)
+                #expect(!reports.isEmpty)
+                for report in reports { #expect(report.passed, "projection \(projection) residual \(residual): \(report)") }
+            }
+        }
+    }
+
+    @Test("the domain oracle sends domain d to experts d·k … d·k+k−1 mod E whatever the input")
+    func oracleRoutesByDomain() {
+        let router = DomainOracleRouter(inputSize: 3, experts: 5, topK: 2, maxBatch: 4)
+        let domains: [Int32] = [0, 1, 2, 3]
+        domains.withUnsafeBufferPointer { router.setDomains($0) }
+        let inputs = [Float](repeating: 0.5, count: 12)
+        var g = SplitMix64(seed: 1)
+        inputs.withUnsafeBufferPointer { router.forward(inputs: $0, batch: 4, training: true, generator: &g) }
+        // domain 0 → 0,1; 1 → 2,3; 2 → 4,0 (4 = 2·2, 5 mod 5 = 0); 3 → 1,2 (6 mod 5, 7 mod 5)
+        #expect(Array(router.decision.indices.prefix(8)) == [0, 1, 2, 3, 4, 0, 1, 2])
+        #expect(router.decision.probabilities[0] == 0.5 && router.decision.probabilities[2] == 0)
+        #expect(router.decision.weights[0] == 0.5)
+    }
+
+    @Test("a classifier with the oracle router routes each row by the domains it was told")
+    func classifierPassesDomains() throws {
+        var g = SplitMix64(seed: 2)
+        let config = MoEConfig(router: .oracle, experts: 4, topK: 1, modelWidth: 6, expertHidden: 2,
+                               inputProjection: false, residual: false)
+        let model = try MoEClassifier(config: config, inputSize: 6, classes: 2, maxBatch: 3, rng: &g)
+        let domains: [Int32] = [3, 1, 2]
+        domains.withUnsafeBufferPointer { model.setDomains($0) }
+        let inputs = testValues(18, seed: 5, in: (0, 1))
+        var probs = [Float](repeating: 0, count: 6)
+        try inputs.withUnsafeBufferPointer { x in
+            try probs.withUnsafeMutableBufferPointer { try model.predictProbabilities(inputs: x.baseAddress!, batch: 3, into: $0.baseAddress!) }
+        }
+        #expect(Array(model.lastDecision.indices.prefix(3)) == [3, 1, 2])
+    }
+}
