@@ -32,6 +32,15 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case reliability
 }
 
+/// `select_epoch`: which epoch's parameters an image classifier is evaluated with.
+public enum EpochSelection: String, CaseIterable, Sendable {
+    /// The parameters after the last epoch.
+    case last
+    /// The parameters after the epoch with the highest validation accuracy (the first of ties):
+    /// model selection on validation, never on test.
+    case bestValidation = "best-validation"
+}
+
 /// `optimizer`.
 public enum OptimizerKind: String, CaseIterable, Sendable {
     /// L2 decay added to the gradient.

@@ -26,13 +26,27 @@ public struct FieldSpec: Sendable {
     /// left out of the canonical form, so adding a router option never changes the hash of an
     /// MLP suite.
     public let models: [String]?
+    /// Left out of the suite and run hashes while it holds its default. For keys added after
+    /// suites were published whose default reproduces the old behaviour: adding such a key moves
+    /// no existing suite's or run's identity (no rerun, no "config changed" against a baseline).
+    public let hashedOnlyWhenChanged: Bool
 
-    public init(_ key: String, _ kind: Kind, default defaultValue: ConfigValue?, help: String, models: [String]? = nil) {
+    public init(_ key: String, _ kind: Kind, default defaultValue: ConfigValue?, help: String, models: [String]? = nil,
+                hashedOnlyWhenChanged: Bool = false) {
         self.key = key
         self.kind = kind
         self.defaultValue = defaultValue
         self.help = help
         self.models = models
+        self.hashedOnlyWhenChanged = hashedOnlyWhenChanged
+    }
+
+    /// `values` without the keys of `specs` that are hashed only when changed and hold their default.
+    public static func hashed(_ values: [String: ConfigValue], specs: [FieldSpec]) -> [String: ConfigValue] {
+        values.filter { key, value in
+            guard let spec = specs.first(where: { $0.key == key }), spec.hashedOnlyWhenChanged else { return true }
+            return value != spec.defaultValue
+        }
     }
 
     public func applies(toModel model: String) -> Bool {

@@ -27,8 +27,8 @@ public struct RunSpec: Sendable {
             "version": .int(suite.version),
             "suite_seed": .int(suite.suiteSeed),
             "seed": .int(seed),
-            "task": .map(suite.task),
-            "model": .map(variant.resolved),
+            "task": .map(FieldSpec.hashed(suite.task, specs: ExperimentSchema.task)),
+            "model": .map(FieldSpec.hashed(variant.resolved, specs: ExperimentSchema.base)),
         ])
         runConfigHash = sha256Hex(resolved.canonicalJSON)
     }

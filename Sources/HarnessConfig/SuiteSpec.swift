@@ -128,11 +128,13 @@ public struct SuiteSpec: Sendable {
         canonicalMap["description"] = nil
         canonicalMap["blas_core"] = nil
         canonicalMap["save_checkpoints"] = nil
-        canonicalMap["task"] = .map(taskValues)
-        canonicalMap["base"] = .map(baseValues.filter { key, _ in
+        canonicalMap["task"] = .map(FieldSpec.hashed(taskValues, specs: ExperimentSchema.task))
+        canonicalMap["base"] = .map(FieldSpec.hashed(baseValues.filter { key, _ in
             ExperimentSchema.base.first { $0.key == key }?.applies(toModel: baseValues["model"]?.stringValue ?? "") ?? true
-        })
-        canonicalMap["variants"] = .map(Dictionary(uniqueKeysWithValues: variants.map { ($0.name, .map($0.resolved)) }))
+        }, specs: ExperimentSchema.base))
+        canonicalMap["variants"] = .map(Dictionary(uniqueKeysWithValues: variants.map {
+            ($0.name, .map(FieldSpec.hashed($0.resolved, specs: ExperimentSchema.base)))
+        }))
         let canonical = ConfigValue.map(canonicalMap)
 
         var spec = SuiteSpec(

@@ -32,6 +32,7 @@ enum ReportSections {
         ClassificationReportSection.self,
         BaselineReportSection.self,
         RoutingReportSection.self,
+        DomainRoutingReportSection.self,
         BackbonesReportSection.self,
         RoutingLearningReportSection.self,
         PerfReportSection.self,

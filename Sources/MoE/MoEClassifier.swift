@@ -32,6 +32,9 @@ public final class MoEClassifier {
     private var inferenceGenerator: Philox4x32_10
     /// Mean over the last forward batch of (nonzero elements of h) × router fan-out.
     public private(set) var lastRouterEffectiveMACsPerSample = 0.0
+    /// Mean over the last forward batch of the router's spike-driven synaptic operations (a
+    /// rate-coded spiking gate's input spikes × N; 0 for every other router).
+    public private(set) var lastRouterSynapticOperationsPerSample = 0.0
 
     public init<G: RandomNumberGenerator>(config: MoEConfig, inputSize: Int, classes: Int, maxBatch: Int, rng: inout G) throws {
         precondition(inputSize > 0 && classes > 1 && maxBatch > 0,
@@ -199,6 +202,7 @@ public final class MoEClassifier {
         var nonzero = 0
         for i in 0..<(B * D) where hB[i] != 0 { nonzero += 1 }
         lastRouterEffectiveMACsPerSample = Double(nonzero * fanOut) / Double(B)
+        lastRouterSynapticOperationsPerSample = Double((layer.router as? SpikingGate)?.lastSynapticOperations ?? 0) / Double(B)
         return aux
     }
 }

@@ -25,6 +25,8 @@ public struct MoEConfig: Equatable, Sendable {
         public var lif: LIFParameters
         /// P, neurons per expert.
         public var population: Int
+        /// Direct current or rate-coded input spikes.
+        public var encoding: SpikeEncoding = .direct
 
         public init(timeSteps: Int = 8, lif: LIFParameters = LIFParameters(), population: Int = 4) {
             self.timeSteps = timeSteps
@@ -135,7 +137,7 @@ public struct MoEConfig: Equatable, Sendable {
         case .noisyTopK: return NoisyTopKGate(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
         case .spiking:
             return SpikingGate(inputSize: D, experts: E, topK: k, population: spiking.population, timeSteps: spiking.timeSteps,
-                               parameters: spiking.lif, temperature: temperature, maxBatch: maxBatch)
+                               parameters: spiking.lif, temperature: temperature, encoding: spiking.encoding, maxBatch: maxBatch)
         case .hash: return HashRouter(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
         case .random: return RandomRouter(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
         case .dense: return DenseReferenceRouter(inputSize: D, experts: E, maxBatch: maxBatch)

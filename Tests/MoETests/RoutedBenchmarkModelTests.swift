@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
 import NN
+import Spiking
 @testable import MoE
 
 /// The model pieces of the routed benchmark (issue 13): no input projection, no residual, and
@@ -79,5 +80,37 @@ struct RoutedBenchmarkModelTests {
             try probs.withUnsafeMutableBufferPointer { try model.predictProbabilities(inputs: x.baseAddress!, batch: 3, into: $0.baseAddress!) }
         }
         #expect(Array(model.lastDecision.indices.prefix(3)) == [3, 1, 2])
+    }
+
+    @Test("on binary inputs the rate-coded spiking gate equals the direct one, forward and backward, and counts input spikes × N as SynOps")
+    func rateEncodingOnBinaryInputs() {
+        let B = 3, D = 5, E = 3, P = 2, T = 3
+        func gate(_ encoding: SpikeEncoding) -> (SpikingGate, ParameterTable) {
+            let g = SpikingGate(inputSize: D, experts: E, topK: 1, population: P, timeSteps: T, encoding: encoding, maxBatch: B)
+            let table = makeTable(seed: 4, scale: 1.5) { g.declareParameters(into: &$0) }
+            try? g.bind(to: table)
+            return (g, table)
+        }
+        let (direct, directTable) = gate(.direct), (rate, rateTable) = gate(.rate)
+        // Bernoulli(0) = 0 and Bernoulli(1) = 1 whatever the draw, so both gates see the same current
+        let x = makeBuffer([1, 0, 1, 1, 0,  0, 1, 1, 0, 1,  1, 1, 1, 1, 1])
+        let dp = makeBuffer(testValues(B * E, seed: 8, in: (-1, 1)))
+        let dxDirect = makeBuffer(zeros: B * D), dxRate = makeBuffer(zeros: B * D)
+        defer { x.deallocate(); dp.deallocate(); dxDirect.deallocate(); dxRate.deallocate() }
+        var g1 = SplitMix64(seed: 1), g2 = SplitMix64(seed: 2)
+        direct.forward(inputs: x.readOnly, batch: B, training: true, generator: &g1)
+        rate.forward(inputs: x.readOnly, batch: B, training: true, generator: &g2)
+        #expect(Array(direct.decision.spikeCounts!.prefix(B * E)) == Array(rate.decision.spikeCounts!.prefix(B * E)))
+        #expect(Array(direct.decision.indices.prefix(B)) == Array(rate.decision.indices.prefix(B)))
+        // 11 ones in x, at each of T = 3 steps, each driving N = 6 neurons
+        #expect(rate.lastSynapticOperations == 11 * T * E * P)
+        #expect(direct.lastSynapticOperations == 0)
+        #expect(rate.multiplyAccumulatesPerSample == 0 && direct.multiplyAccumulatesPerSample == D * E * P)
+        directTable.zeroGrads(); rateTable.zeroGrads()
+        direct.backward(dinputs: dxDirect, dprobabilities: dp.readOnly, inputs: x.readOnly, batch: B)
+        rate.backward(dinputs: dxRate, dprobabilities: dp.readOnly, inputs: x.readOnly, batch: B)
+        for i in 0..<directTable.grads.count { #expect(abs(directTable.grads[i] - rateTable.grads[i]) <= 1e-5) }
+        for i in 0..<(B * D) { #expect(abs(dxDirect[i] - dxRate[i]) <= 1e-5) }
+        #expect(directTable.grads.contains { $0 != 0 })
     }
 }

@@ -43,6 +43,11 @@ struct ImageClassificationExperiment: Experiment {
         if moe?.config.router == .oracle, data.domains == nil {
             throw ExperimentError.invalidSplit("router 'oracle' routes by each image's true domain, which only task.dataset permuted-mnist has; this suite's task.dataset is '\(spec.task["dataset"]?.stringValue ?? "")'")
         }
+        let selection = try spec.choice("select_epoch", as: EpochSelection.self)
+        if selection == .bestValidation, data.validation.count == 0 {
+            throw ExperimentError.invalidSplit("select_epoch best-validation needs validation images; set task.validation_size > 0")
+        }
+        var best: (accuracy: Double, epoch: Int, parameters: [Float])?
         var outcome = RunOutcome()
 
         var shuffleRNG = streams.generator("shuffle")
@@ -84,7 +89,11 @@ struct ImageClassificationExperiment: Experiment {
             outcome.point("train_loss", step: epoch, lastLoss)
             if data.validation.count > 0 {
                 let probs = try predict(model, data.validation, domains: data.domains?.validation, routing: moe).probabilities
-                outcome.point("val_accuracy", step: epoch, ClassificationMetrics.accuracy(probabilities: probs, labels: data.validation.labels, classes: classes))
+                let accuracy = ClassificationMetrics.accuracy(probabilities: probs, labels: data.validation.labels, classes: classes)
+                outcome.point("val_accuracy", step: epoch, accuracy)
+                if selection == .bestValidation, accuracy > best?.accuracy ?? -1 {
+                    best = (accuracy, epoch, Array(model.parameters.values))
+                }
                 outcome.point("val_loss", step: epoch, ClassificationMetrics.negativeLogLikelihood(probabilities: probs, labels: data.validation.labels, classes: classes))
             }
             let test = try predict(model, data.test, domains: data.domains?.test, routing: moe)
@@ -99,6 +108,11 @@ struct ImageClassificationExperiment: Experiment {
             progress(Double(epoch) / Double(epochs + 1), "epoch \(epoch)/\(epochs) loss \(String(format: "%.4f", lastLoss))")
         }
 
+        if let best {
+            // evaluate the epoch chosen on validation: its parameters back in place
+            _ = model.parameters.values.update(fromContentsOf: best.parameters)
+            outcome.metric("selected_epoch", Double(best.epoch))
+        }
         let final = try predict(model, data.test, domains: data.domains?.test, routing: moe)
         outcome.checkpoint = model.checkpoint(inputSize: inputSize, classes: classes)
         let probs = final.probabilities
@@ -162,6 +176,7 @@ struct ImageClassificationExperiment: Experiment {
         for (e, a) in routed.enumerated() { outcome.metric("routed_accuracy_e\(e)", a) }
         outcome.metric("router_macs", Double(model.routerMultiplyAccumulatesPerSample))
         outcome.metric("router_effective_macs", model.lastRouterEffectiveMACsPerSample)
+        if model.config.router == .spiking { outcome.metric("router_synops", model.lastRouterSynapticOperationsPerSample) }
         outcome.metric("macs_per_inference", Double(model.multiplyAccumulatesPerSample + model.routerMultiplyAccumulatesPerSample))
         if let spikes = routing.spikesPerDecision {
             let neurons = Double(model.config.experts * model.config.spiking.population)

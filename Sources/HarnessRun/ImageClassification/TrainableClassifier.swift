@@ -85,6 +85,13 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
     /// Maps config keys onto `MoEConfig` (see ExperimentSchema for their meaning and defaults:
     /// every key of the schema is read here, so no MoEConfig default stands in for one).
     static func config(_ spec: RunSpec, inputSize: Int) throws -> MoEConfig {
+        var spiking = MoEConfig.SpikingSettings(
+            timeSteps: try spec.int("time_steps"),
+            lif: LIFParameters(beta: Float(try spec.double("beta")), threshold: Float(try spec.double("threshold")),
+                               reset: try spec.choice("reset", as: ResetMechanism.self),
+                               surrogate: try spec.choice("surrogate", as: SurrogateKind.self).gradient),
+            population: try spec.int("population"))
+        spiking.encoding = try spec.choice("spike_encoding", as: SpikeEncoding.self)
         let balancing = LoadBalancingLoss(kind: try spec.choice("load_balancing", as: LoadBalancingKind.self),
                                           coefficient: Float(try spec.double("balance_coefficient")))
         let capacity = try spec.double("capacity_factor")
@@ -96,12 +103,7 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
             temperature: Float(try spec.double("temperature")), capacityFactor: capacity > 0 ? Float(capacity) : nil,
             routedLearning: try spec.bool("routed_learning"), renormalizeWeights: try spec.bool("renormalize_weights"),
             loadBalancing: balancing,
-            spiking: MoEConfig.SpikingSettings(
-                timeSteps: try spec.int("time_steps"),
-                lif: LIFParameters(beta: Float(try spec.double("beta")), threshold: Float(try spec.double("threshold")),
-                                   reset: try spec.choice("reset", as: ResetMechanism.self),
-                                   surrogate: try spec.choice("surrogate", as: SurrogateKind.self).gradient),
-                population: try spec.int("population")),
+            spiking: spiking,
             inputProjection: projection, residual: try spec.bool("residual"))
         try config.validate()
         return config

@@ -1,0 +1,247 @@
+import Foundation
+import Metrics
+import HarnessConfig
+import HarnessStore
+import HarnessBaseline
+
+/// The routed-benchmark part of a report (issue 13), present when runs recorded `routing_purity`:
+/// every router against the domain oracle and random routing, the dense baselines, spike-decided
+/// decisions, and routing at scale. Every comparing sentence comes from Welch's t over seeds
+/// (`SignificanceTest`, the gate's test); where it finds nothing, the text says "no difference
+/// detected". The best learned router is chosen on validation accuracy, never on test.
+enum DomainRoutingReportSection: ReportSection {
+    static func applies(_ input: ReportInput) -> Bool {
+        input.runs.contains { $0.metrics["routing_purity"] != nil }
+    }
+
+    /// One variant's settings, read from the stored canonical config.
+    struct Variant {
+        let name: String
+        let model: String
+        let router: String
+        let experts: Int
+        let hidden: Int
+        let settings: [String: Any]
+        let runs: [ReportInput.Run]
+
+        var isReference: Bool { ["oracle", "random", "hash"].contains(router) }
+        var isLearned: Bool { model == "moe" && !isReference && router != "dense" }
+        func values(_ metric: String) -> [Double] { runs.compactMap { $0.metrics[metric] }.filter { !$0.isNaN } }
+        func mean(_ metric: String) -> Double { SeedSummary(values(metric)).mean }
+    }
+
+    static func variants(_ input: ReportInput) -> [Variant] {
+        let settings = input.variantSettings
+        return input.variants.compactMap { name in
+            let s = settings[name] ?? [:]
+            let runs = input.runs(of: name)
+            guard !runs.isEmpty else { return nil }
+            return Variant(name: name, model: s["model"] as? String ?? "", router: s["router"] as? String ?? "dense",
+                           experts: (s["experts"] as? NSNumber)?.intValue ?? 0, hidden: (s["expert_hidden"] as? NSNumber)?.intValue ?? 0,
+                           settings: s, runs: runs)
+        }
+    }
+
+    static func markdown(_ input: ReportInput) -> String {
+        let all = variants(input)
+        var md = "## Routed benchmark\n\n"
+        md += "Each domain is MNIST through its own fixed pixel permutation; the experts read the raw pixels and nothing "
+        md += "bypasses them, so an expert that serves several domains shares its hidden units between them. The domain "
+        md += "oracle (routes by the true domain) is the upper reference, random routing the lower. Routing purity: for "
+        md += "each domain, the share of its test images sent to its most used expert, averaged over domains. Routing "
+        md += "accuracy against the oracle: the largest share of test images that agree with a one-to-one map from "
+        md += "domains to experts (Hungarian assignment; only when E ≥ K). Mean ± 95 % CI over seeds, test split, after "
+        md += "the last epoch. Active MACs: the layers executed for one input (k = 1 expert) plus the router.\n\n"
+        md += VariantTable.render(input, variants: all.map(\.name),
+                                  titles: ["router", "E", "H", MetricColumn.title("test_accuracy"), MetricColumn.title("routing_purity"),
+                                           MetricColumn.title("domain_routing_accuracy"), MetricColumn.title("load_cv"),
+                                           "active MACs", MetricColumn.title("parameters")]) { c, runs in
+            guard let v = all.first(where: { $0.name == runs.first?.variant }) else { return "—" }
+            switch c {
+            case 0: return v.model == "moe" ? v.router : "dense MLP \(hiddenLabel(input, v.name))"
+            case 1: return v.model == "moe" ? "\(v.experts)" : "—"
+            case 2: return v.model == "moe" ? "\(v.hidden)" : "—"
+            case 7:
+                let macs = v.values(v.model == "moe" ? "macs_per_inference" : "macs_per_sample")
+                return macs.isEmpty ? "—" : String(format: "%.0f", SeedSummary(macs).mean)
+            default:
+                let metric = ["test_accuracy", "routing_purity", "domain_routing_accuracy", "load_cv", "parameters"][[3, 4, 5, 6, 8].firstIndex(of: c)!]
+                let values = v.values(metric)
+                let format = metric == "load_cv" ? MetricFormat(scale: 1, decimals: 3, unit: "ratio")
+                    : MetricFormat.forMetric(metric, unit: runs.first?.units[metric] ?? "")
+                return values.isEmpty ? "—" : format.meanWithInterval(values)
+            }
+        }
+        md += "\n" + findings(all)
+        md += spiking(all)
+        md += scale(all)
+        return md
+    }
+
+    static func hiddenLabel(_ input: ReportInput, _ name: String) -> String {
+        let hidden = (input.variantSettings[name]?["hidden"] as? [Any])?.compactMap { ($0 as? NSNumber)?.intValue } ?? []
+        return "[" + hidden.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// "higher by 6.9 points (p = 0.000)", "lower by …", or "no difference detected (+0.4 points, p = 0.41)".
+    static func verdict(_ a: Variant, _ b: Variant, metric: String = "test_accuracy") -> String {
+        let x = a.values(metric), y = b.values(metric)
+        let delta = (SeedSummary(x).mean - SeedSummary(y).mean) * 100
+        let test = SignificanceTest.compare(y, x)
+        let p = String(format: "p = %.3f", test.pValue)
+        if test.isSignificant { return (delta > 0 ? "higher" : "lower") + String(format: " by %.1f points (%@)", abs(delta), p) }
+        return String(format: "no difference detected (%+.1f points, %@)", delta, p)
+    }
+
+    /// Whether the two variants' 95 % intervals of `metric` are disjoint.
+    static func intervalsSeparate(_ a: Variant, _ b: Variant, metric: String = "test_accuracy") -> Bool {
+        let x = SeedSummary(a.values(metric)), y = SeedSummary(b.values(metric))
+        guard let hx = x.halfWidth, let hy = y.halfWidth else { return x.mean != y.mean }
+        return x.mean - hx > y.mean + hy || y.mean - hy > x.mean + hx
+    }
+
+    static func findings(_ all: [Variant]) -> String {
+        var md = "Comparisons (test accuracy, Welch's t over seeds, α = 0.05):\n\n"
+        let moe = all.filter { $0.model == "moe" }
+        for oracle in moe where oracle.router == "oracle" {
+            guard let random = moe.first(where: { $0.router == "random" && $0.experts == oracle.experts && $0.hidden == oracle.hidden }) else { continue }
+            let separate = intervalsSeparate(oracle, random) ? "the 95 % intervals do not overlap" : "the 95 % intervals overlap"
+            md += "- E = \(oracle.experts), H = \(oracle.hidden): the domain oracle against random routing: \(verdict(oracle, random)); \(separate).\n"
+            for router in moe where router.isLearned || router.router == "hash" {
+                guard router.experts == oracle.experts && router.hidden == oracle.hidden else { continue }
+                md += "  - `\(router.name)` against random: \(verdict(router, random)); against the oracle: \(verdict(router, oracle)).\n"
+            }
+        }
+        let learned = moe.filter(\.isLearned)
+        if let best = learned.max(by: { $0.mean("val_accuracy") < $1.mean("val_accuracy") }) {
+            let routing = SeedSummary(best.values("domain_routing_accuracy"))
+            let verdictOnTarget = routing.mean > 0.95 ? "meets" : "misses"
+            md += "- Best learned router on validation accuracy: `\(best.name)`; its routing accuracy against the oracle is "
+            md += MetricFormat.forMetric("domain_routing_accuracy", unit: "fraction").meanWithInterval(best.values("domain_routing_accuracy"))
+            md += " %, which \(verdictOnTarget) the > 95 % target (seed 002).\n"
+            for dense in all where dense.model == "mlp" {
+                md += "- `\(best.name)` against the dense baseline `\(dense.name)`: \(verdict(best, dense)).\n"
+            }
+        }
+        return md + "\n"
+    }
+
+    static func spiking(_ all: [Variant]) -> String {
+        let spiking = all.filter { $0.router == "spiking" }
+        guard !spiking.isEmpty else { return "" }
+        var md = "### Spiking gates: who decides the top-1\n\n"
+        md += "A decision is decided by spikes when every chosen expert's spike count is above every other expert's; "
+        md += "otherwise the final-membrane tie-break chose. Silent: no gate neuron spiked. The gate is fed the pixels as "
+        md += "direct current, so its input synapses are dense MACs (effective MACs count the nonzero pixels × E·P) and "
+        md += "its spikes drive only a counter: its spike-driven synaptic operations (NeuroBench SynOps) are 0.\n\n"
+        md += "| variant | n | T | P | θ | spikes / decision | decided by spikes | silent | router MACs | router effective MACs | test accuracy | routing accuracy |\n"
+        md += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        for v in spiking {
+            func cell(_ metric: String, _ format: MetricFormat) -> String {
+                let values = v.values(metric)
+                return values.isEmpty ? "—" : format.meanWithInterval(values)
+            }
+            let pct = MetricFormat.forMetric("spike_decided_fraction", unit: "fraction")
+            md += "| \(v.name) | \(v.runs.count) | \(setting(v, "time_steps")) | \(setting(v, "population")) | \(setting(v, "threshold")) | "
+            md += cell("spikes_per_inference", MetricFormat(scale: 1, decimals: 1, unit: "count")) + " | "
+            md += cell("spike_decided_fraction", pct) + " | " + cell("silent_decision_fraction", pct) + " | "
+            md += cell("router_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
+            md += cell("router_effective_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
+            md += cell("test_accuracy", pct) + " | " + cell("domain_routing_accuracy", pct) + " |\n"
+        }
+        return md + "\n"
+    }
+
+    static func setting(_ v: Variant, _ key: String) -> String {
+        (v.settings[key] as? NSNumber).map { "\($0)" } ?? "—"
+    }
+
+    /// Variants of one router and width that differ only in E, by E.
+    static func sweep(_ all: [Variant]) -> [Variant] {
+        let learned = all.filter(\.isLearned)
+        let groups = Dictionary(grouping: learned) { "\($0.router) \($0.hidden)" }
+        let best = groups.values.filter { Set($0.map(\.experts)).count >= 3 }.max { $0.count < $1.count } ?? []
+        var byE: [Int: Variant] = [:]
+        for v in best where byE[v.experts] == nil || v.name.count < byE[v.experts]!.name.count { byE[v.experts] = v }
+        return byE.keys.sorted().compactMap { byE[$0] }
+    }
+
+    static func scale(_ all: [Variant]) -> String {
+        let sweep = sweep(all)
+        guard !sweep.isEmpty else { return "" }
+        var md = "### Routers at scale\n\n"
+        md += "The `\(sweep[0].router)` router with H = \(sweep[0].hidden) at each E. Targets (seed 002): routing accuracy "
+        md += "against the oracle > 95 %, load CV < 20 %, batch-1 routing latency growing no worse than linearly in E, "
+        md += "p99 < 200 µs at E = 256. Routing accuracy needs E ≥ K; with E > K it asks each domain to stay on one expert.\n\n"
+        md += "| E | variant | n | test accuracy | routing purity | routing accuracy | load CV | routing p50 | routing p99 |\n"
+        md += "|---:|---|---:|---:|---:|---:|---:|---:|---:|\n"
+        let pct = MetricFormat.forMetric("routing_purity", unit: "fraction")
+        let latency = MetricFormat.forMetric("routing_latency_p99", unit: "s")
+        for v in sweep {
+            func cell(_ metric: String, _ format: MetricFormat) -> String {
+                let values = v.values(metric)
+                return values.isEmpty ? "—" : format.meanWithInterval(values)
+            }
+            md += "| \(v.experts) | \(v.name) | \(v.runs.count) | " + cell("test_accuracy", pct) + " | " + cell("routing_purity", pct) + " | "
+            md += cell("domain_routing_accuracy", pct) + " | " + cell("load_cv", MetricFormat(scale: 1, decimals: 3, unit: "ratio")) + " | "
+            md += cell("routing_latency_p50", latency) + " | " + cell("routing_latency_p99", latency) + " |\n"
+        }
+        return md + "\n"
+    }
+
+    static func charts(_ input: ReportInput) -> [Gnuplot.Chart] {
+        let all = variants(input)
+        var charts: [Gnuplot.Chart] = []
+        // accuracy against expert width, one line per router kind at the most common E
+        let moe = all.filter { $0.model == "moe" }
+        let commonE = Dictionary(grouping: moe, by: \.experts).max { $0.value.count < $1.value.count }?.key ?? 0
+        var blocks = "", plots: [String] = []
+        for (index, router) in ["oracle", "random", "softmax"].enumerated() {
+            let line = moe.filter { $0.router == router && $0.experts == commonE }.sorted { $0.hidden < $1.hidden }
+            let widths = Set(line.map(\.hidden))
+            guard widths.count >= 2, widths.count == line.count else { continue }
+            blocks += Gnuplot.dataBlock("w\(index)", rows: line.map { v in
+                let s = SeedSummary(v.values("test_accuracy"))
+                return [Double(v.hidden), s.mean * 100, (s.halfWidth ?? 0) * 100]
+            })
+            plots.append("$w\(index) using 1:2:3 with yerrorlines lw 2 pt 7 title \(Gnuplot.title(router))")
+        }
+        if !plots.isEmpty {
+            charts.append(Gnuplot.Chart(name: "accuracy-vs-width", data: blocks, commands: """
+            set title \(Gnuplot.title("Test accuracy against expert width H (E = \(commonE), mean ± 95 % CI over seeds)"))
+            set xlabel 'expert hidden width H'
+            set ylabel 'test accuracy (%)'
+            set logscale x 2
+            set grid
+            set key bottom right
+            plot \(plots.joined(separator: ", \\\n     "))
+            """))
+        }
+        let sweep = sweep(all)
+        if sweep.count >= 2 {
+            let rows = sweep.map { v -> [Double] in
+                [Double(v.experts), SeedSummary(v.values("routing_latency_p50")).mean * 1e6, SeedSummary(v.values("routing_latency_p99")).mean * 1e6]
+            }
+            charts.append(Gnuplot.Chart(name: "routing-latency-vs-experts", data: Gnuplot.dataBlock("e", rows: rows), commands: """
+            set title \(Gnuplot.title("Batch-1 routing latency against E (\(sweep[0].router), mean over seeds)"))
+            set xlabel 'experts E'
+            set ylabel 'latency (µs)'
+            set logscale xy
+            set grid
+            set key top left
+            plot $e using 1:2 with linespoints lw 2 pt 7 title 'p50', \\
+                 $e using 1:3 with linespoints lw 2 pt 5 title 'p99', \\
+                 $e using 1:($2 * $1 / \(Int(rows[0][0]))) with lines dt 2 title 'p50 × E / \(Int(rows[0][0])) (linear growth)'
+            """))
+        }
+        return charts
+    }
+
+    static func chartHeading(_ name: String) -> String? {
+        switch name {
+        case "accuracy-vs-width": return "Accuracy against expert width"
+        case "routing-latency-vs-experts": return "Routing latency against E"
+        default: return nil
+        }
+    }
+}
