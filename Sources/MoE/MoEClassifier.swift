@@ -30,6 +30,8 @@ public final class MoEClassifier {
     private let z1, h, m, r, logits, probs, losses, dz1, dh, dr, dlogits: UnsafeMutableBufferPointer<Float>
     /// Draws the randomness inference needs (random routing), so `predictProbabilities` needs no generator.
     private var inferenceGenerator: Philox4x32_10
+    /// Whether each row of the last training batch was classified right (self-assessed gate's targets).
+    private var correct: [Bool]
     /// Mean over the last forward batch of (nonzero elements of h) × router fan-out.
     public private(set) var lastRouterEffectiveMACsPerSample = 0.0
     /// Mean over the last forward batch of the router's spike-driven synaptic operations (a
@@ -66,6 +68,7 @@ public final class MoEClassifier {
         layer.initializeParameters(using: &rng)
         initializeLinear(weight: parameters.values(of: outputWeight), bias: parameters.values(of: outputBias),
                          C: D, OC: classes, using: &rng)
+        correct = [Bool](repeating: false, count: maxBatch)
         let seed = rng.next()
         inferenceGenerator = Philox4x32_10(key: (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)))
 
@@ -123,7 +126,17 @@ public final class MoEClassifier {
                                    targets: UnsafeBufferPointer(start: targets, count: B), B: B, V: V)
         var sum = 0.0
         for b in 0..<B { sum += Double(losses[b]) }
-        return (Float(sum / Double(B)), aux)
+        var auxLoss = aux
+        if let gate = layer.router as? SelfAssessedGate {
+            // the self-assessment target: was the row's arg-max the label?
+            for b in 0..<B {
+                var best = 0
+                for v in 1..<V where probs[b * V + v] > probs[b * V + best] { best = v }
+                correct[b] = Int32(best) == targets[b]
+            }
+            auxLoss += correct.withUnsafeBufferPointer { gate.recordOutcomes(correct: UnsafeBufferPointer(rebasing: $0[0..<B])) }
+        }
+        return (Float(sum / Double(B)), auxLoss)
     }
 
     /// Zeroes the grads and fills them with ∂(mean CE + aux)/∂parameters for the batch.

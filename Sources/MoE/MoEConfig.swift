@@ -10,6 +10,8 @@ public struct MoEConfig: Equatable, Sendable {
         case spiking, hash, random, dense
         /// Routes by the input's true domain (`DomainOracleRouter`): a routed benchmark's upper reference.
         case oracle
+        /// A softmax gate blended with the experts' self-assessed confidence (`SelfAssessedGate`).
+        case selfAssessed = "self-assessed"
     }
 
     /// The expert architecture; raw values are the config spelling (`expert_kind:`).
@@ -142,6 +144,9 @@ public struct MoEConfig: Equatable, Sendable {
         case .random: return RandomRouter(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
         case .dense: return DenseReferenceRouter(inputSize: D, experts: E, maxBatch: maxBatch)
         case .oracle: return DomainOracleRouter(inputSize: D, experts: E, topK: k, maxBatch: maxBatch)
+        case .selfAssessed:
+            return SelfAssessedGate(inputSize: D, experts: E, topK: k, temperature: temperature, capacityFactor: capacityFactor,
+                                    maxBatch: maxBatch)
         }
     }
 

@@ -34,7 +34,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability"], ModelKind.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "select_epoch", ["last", "best-validation"], EpochSelection.self),
-        ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense", "oracle"], MoEConfig.RouterKind.self),
+        ClosedSet("base", "router", model: "moe", ["softmax", "noisy-top-k", "spiking", "hash", "random", "dense", "oracle", "self-assessed"], MoEConfig.RouterKind.self),
         ClosedSet("base", "expert_kind", model: "moe", ["mlp", "conv1d"], MoEConfig.ExpertKind.self),
         ClosedSet("base", "load_balancing", model: "moe", ["none", "switch", "switch-all-slots", "variance", "importance-load"],
                   LoadBalancingKind.self),

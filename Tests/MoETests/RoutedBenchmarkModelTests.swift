@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 import NN
@@ -112,5 +113,59 @@ struct RoutedBenchmarkModelTests {
         for i in 0..<directTable.grads.count { #expect(abs(directTable.grads[i] - rateTable.grads[i]) <= 1e-5) }
         for i in 0..<(B * D) { #expect(abs(dxDirect[i] - dxRate[i]) <= 1e-5) }
         #expect(directTable.grads.contains { $0 != 0 })
+    }
+
+    @Test("finite differences of a model with the self-assessed gate (CE + Switch loss + self-assessment BCE) agree with backward")
+    func selfAssessedGradients() throws {
+        let B = 4, I = 6
+        let config = MoEConfig(router: .selfAssessed, experts: 3, topK: 2, modelWidth: 5, expertHidden: 4,
+                               loadBalancing: .switchTransformer(alpha: 0.5))
+        var g = SplitMix64(seed: 13)
+        let model = try MoEClassifier(config: config, inputSize: I, classes: 3, maxBatch: B, rng: &g)
+        let inputs = testValues(B * I, seed: 43, in: (-2, 2))
+        let targets: [Int32] = [0, 2, 1, 2]
+        try inputs.withUnsafeBufferPointer { x in
+            try targets.withUnsafeBufferPointer { t in
+                guard let x = x.baseAddress, let t = t.baseAddress else { return }
+                var noise = SplitMix64(seed: 9)
+                _ = try model.computeGradients(inputs: x, targets: t, batch: B, rng: &noise)
+                let analytic = Array(model.parameters.grads)
+                func loss() -> Double {
+                    var noise = SplitMix64(seed: 9)
+                    let result = try? model.meanLoss(inputs: x, targets: t, batch: B, rng: &noise)
+                    return Double((result?.loss ?? .nan) + (result?.auxLoss ?? .nan))
+                }
+                let checker = GradientCheck(epsilon: 1e-3, absoluteTolerance: 2e-3, relativeTolerance: 2e-2)
+                let reports = checkAll(model.parameters, analytic: analytic, x: nil, dx: [], checker: checker, loss: loss)
+                for report in reports { #expect(report.passed, "\(report)") }
+                let assess = try model.parameters.entry(named: "router.assess.weight")
+                #expect(analytic[assess.range].contains { $0 != 0 }, "the self-assessment heads get gradient")
+            }
+        }
+    }
+
+    @Test("the self-assessed gate blends 0.6 router and 0.4 confidence, and skips an expert at capacity")
+    func selfAssessedChoice() throws {
+        // D = 1, E = 2, k = 1; router logits 0 (p = ½ each); confidence heads a_0 = +2x, a_1 = −2x
+        let gate = SelfAssessedGate(inputSize: 1, experts: 2, topK: 1, capacityFactor: 1, maxBatch: 4)
+        let table = ParameterTable([(name: "router.weight", shape: [2, 1]), (name: "router.bias", shape: [2]),
+                                    (name: "router.assess.weight", shape: [2, 1]), (name: "router.assess.bias", shape: [2])])
+        try gate.bind(to: table)
+        table.values.update(repeating: 0)
+        let assess = try table.entry(named: "router.assess.weight")
+        table.values[assess.range.lowerBound] = 2
+        table.values[assess.range.lowerBound + 1] = -2
+        var g = SplitMix64(seed: 1)
+        // one row x = 1: s_0 = 0.3 + 0.4·σ(2) > s_1 = 0.3 + 0.4·σ(−2) → expert 0
+        [Float(1)].withUnsafeBufferPointer { gate.forward(inputs: $0, batch: 1, training: false, generator: &g) }
+        #expect(gate.decision.indices[0] == 0)
+        // four rows x = 1, capacity ⌈1·4·1/2⌉ = 2: rows 0 and 1 go to expert 0, then it is full
+        [Float](repeating: 1, count: 4).withUnsafeBufferPointer { gate.forward(inputs: $0, batch: 4, training: false, generator: &g) }
+        #expect(Array(gate.decision.indices.prefix(4)) == [0, 0, 1, 1])
+        // outcomes: BCE of the chosen heads, mean over rows; right on rows 0 and 2
+        let loss = [true, false, true, false].withUnsafeBufferPointer { gate.recordOutcomes(correct: $0) }
+        let c0 = 1 / (1 + exp(Float(-2))), c1 = 1 / (1 + exp(Float(2)))
+        let expected = (-log(c0) - log(1 - c0) - log(c1) - log(1 - c1)) / 4
+        #expect(abs(loss - expected) < 1e-5)
     }
 }
