@@ -88,7 +88,7 @@ enum DomainRoutingReportSection: ReportSection {
         let x = a.values(metric), y = b.values(metric)
         let delta = (SeedSummary(x).mean - SeedSummary(y).mean) * 100
         let test = SignificanceTest.compare(y, x)
-        let p = String(format: "p = %.3f", test.pValue)
+        let p = test.pValue < 0.001 ? "p < 0.001" : String(format: "p = %.3f", test.pValue)
         if test.isSignificant { return (delta > 0 ? "higher" : "lower") + String(format: " by %.1f points (%@)", abs(delta), p) }
         return String(format: "no difference detected (%+.1f points, %@)", delta, p)
     }
@@ -131,22 +131,26 @@ enum DomainRoutingReportSection: ReportSection {
         guard !spiking.isEmpty else { return "" }
         var md = "### Spiking gates: who decides the top-1\n\n"
         md += "A decision is decided by spikes when every chosen expert's spike count is above every other expert's; "
-        md += "otherwise the final-membrane tie-break chose. Silent: no gate neuron spiked. The gate is fed the pixels as "
-        md += "direct current, so its input synapses are dense MACs (effective MACs count the nonzero pixels × E·P) and "
-        md += "its spikes drive only a counter: its spike-driven synaptic operations (NeuroBench SynOps) are 0.\n\n"
-        md += "| variant | n | T | P | θ | spikes / decision | decided by spikes | silent | router MACs | router effective MACs | test accuracy | routing accuracy |\n"
-        md += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        md += "otherwise the final-membrane tie-break chose. Silent: no gate neuron spiked. Input `direct`: the pixels drive "
+        md += "the gate as a constant current, so its input synapses are dense MACs (effective MACs count the nonzero pixels "
+        md += "× E·P) and its spikes drive only a counter: spike-driven synaptic operations (NeuroBench SynOps) 0. Input "
+        md += "`rate`: each pixel fires with its intensity as probability at every step, so the input synapses are "
+        md += "accumulates driven by input spikes (SynOps = input spikes × E·P) and no MACs. Operation counts are per "
+        md += "decision, from the last test batch.\n\n"
+        md += "| variant | n | input | T | P | θ | spikes / decision | decided by spikes | silent | router MACs | router effective MACs | router SynOps | test accuracy | routing accuracy |\n"
+        md += "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for v in spiking {
             func cell(_ metric: String, _ format: MetricFormat) -> String {
                 let values = v.values(metric)
                 return values.isEmpty ? "—" : format.meanWithInterval(values)
             }
             let pct = MetricFormat.forMetric("spike_decided_fraction", unit: "fraction")
-            md += "| \(v.name) | \(v.runs.count) | \(setting(v, "time_steps")) | \(setting(v, "population")) | \(setting(v, "threshold")) | "
+            md += "| \(v.name) | \(v.runs.count) | \(v.settings["spike_encoding"] as? String ?? "direct") | \(setting(v, "time_steps")) | \(setting(v, "population")) | \(setting(v, "threshold")) | "
             md += cell("spikes_per_inference", MetricFormat(scale: 1, decimals: 1, unit: "count")) + " | "
             md += cell("spike_decided_fraction", pct) + " | " + cell("silent_decision_fraction", pct) + " | "
             md += cell("router_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
             md += cell("router_effective_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
+            md += cell("router_synops", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
             md += cell("test_accuracy", pct) + " | " + cell("domain_routing_accuracy", pct) + " |\n"
         }
         return md + "\n"
