@@ -32,6 +32,9 @@ let package = Package(
             "Tensor",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
         ]),
+        // Affect detection from text: VADER (Hutto & Gilbert 2014), the package's numbers to the
+        // last digit. Foundation only; lexicons and rated sets come from scripts/fetch-vader.py.
+        .target(name: "Affect"),
         // Micro-experts trained on a repository's git history (mining, experts, routing, voting,
         // episodes, calibration). Tensor for the seeded generator, Metrics for ranking metrics
         // and the bootstrap; Subprocess runs `git`.
@@ -73,6 +76,9 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["TestSupport", "Learning"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
+        // Golden vectors from the reference package in Fixtures/ (baselines/python/vader_golden.py);
+        // Metrics for the correlations with the human ratings.
+        .testTarget(name: "AffectTests", dependencies: ["Affect", "Metrics"], exclude: ["Fixtures"]),
         .testTarget(name: "MicroExpertsTests", dependencies: ["MicroExperts", "Metrics", "Tensor"]),
         // Reads Package.swift and Sources/: the stage graph points one way.
         .testTarget(name: "ArchitectureTests"),

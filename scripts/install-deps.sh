@@ -15,6 +15,15 @@ if [ -w /usr/share/datasets ] || [ "$(id -u)" -eq 0 ]; then
 elif [ ! -e "$mnist_dir/t10k-labels-idx1-ubyte" ]; then
   echo "install-deps: MNIST not fetched ($mnist_dir is not writable): sudo python3 scripts/fetch-mnist.py" >&2
 fi
+# VADER's lexicons and the four human-rated sets of its paper come from the vaderSentiment
+# source distribution on the Python package index, verified by SHA-256 (scripts/fetch-vader.py).
+# Best effort like MNIST: the Affect tests that need them are skipped, saying why, without them.
+vader_dir=/usr/share/datasets/vader
+if [ -w /usr/share/datasets ] || [ "$(id -u)" -eq 0 ]; then
+  python3 "$(dirname "$0")/fetch-vader.py" "$vader_dir" || echo "install-deps: VADER lexicon and rated sets not fetched (see above); the Affect tests that read them will be skipped" >&2
+elif [ ! -e "$vader_dir/vader_lexicon.txt" ]; then
+  echo "install-deps: VADER lexicon not fetched ($vader_dir is not writable): sudo python3 scripts/fetch-vader.py" >&2
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
