@@ -30,6 +30,8 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case microExperts = "micro-experts"
     /// The harness's own reliability checks (experiments/reliability.yaml).
     case reliability
+    /// Affect detection (VADER) scored against human ratings (experiments/affect.yaml).
+    case affect
 }
 
 /// `select_epoch`: which epoch's parameters an image classifier is evaluated with.

@@ -38,6 +38,7 @@ enum ReportSections {
         PerfReportSection.self,
         MicroExpertsReportSection.self,
         ReliabilityReportSection.self,
+        AffectReportSection.self,
     ]
 
     static func applying(to input: ReportInput) -> [any ReportSection.Type] {

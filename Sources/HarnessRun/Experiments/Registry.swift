@@ -51,6 +51,8 @@ public final class Registry {
             return MicroExpertsExperiment(spec: spec, history: try gitHistories.history(for: spec))
         case .reliability:
             return ReliabilityExperiment(spec: spec)
+        case .affect:
+            return AffectExperiment(spec: spec)
         }
     }
 
