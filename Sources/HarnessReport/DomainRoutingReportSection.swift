@@ -50,8 +50,9 @@ enum DomainRoutingReportSection: ReportSection {
         md += "oracle (routes by the true domain) is the upper reference, random routing the lower. Routing purity: for "
         md += "each domain, the share of its test images sent to its most used expert, averaged over domains. Routing "
         md += "accuracy against the oracle: the largest share of test images that agree with a one-to-one map from "
-        md += "domains to experts (Hungarian assignment; only when E ≥ K). Mean ± 95 % CI over seeds, test split, after "
-        md += "the last epoch. Active MACs: the layers executed for one input (k = 1 expert) plus the router.\n\n"
+        md += "domains to experts (Hungarian assignment; only when E ≥ K). Mean ± 95 % CI over seeds, test split, with "
+        md += "the parameters of the epoch the suite's `select_epoch` names (the best on validation, or the last). Active "
+        md += "MACs: the layers executed for one input (k = 1 expert) plus the router.\n\n"
         md += VariantTable.render(input, variants: all.map(\.name),
                                   titles: ["router", "E", "H", MetricColumn.title("test_accuracy"), MetricColumn.title("routing_purity"),
                                            MetricColumn.title("domain_routing_accuracy"), MetricColumn.title("load_cv"),
@@ -145,7 +146,7 @@ enum DomainRoutingReportSection: ReportSection {
         md += "`rate`: each pixel fires with its intensity as probability at every step, so the input synapses are "
         md += "accumulates driven by input spikes (SynOps = input spikes × E·P) and no MACs. Operation counts are per "
         md += "decision, from the last test batch.\n\n"
-        md += "| variant | n | input | T | P | θ | spikes / decision | decided by spikes | silent | router MACs | router effective MACs | router SynOps | test accuracy | routing accuracy |\n"
+        md += "| variant | n | input | T | P | θ | spikes / decision | decided by spikes (%) | silent (%) | router MACs | router effective MACs | router SynOps | test accuracy (%) | routing accuracy (%) |\n"
         md += "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for v in spiking {
             func cell(_ metric: String, _ format: MetricFormat) -> String {
@@ -185,7 +186,7 @@ enum DomainRoutingReportSection: ReportSection {
         md += "The `\(sweep[0].router)` router with H = \(sweep[0].hidden) at each E. Targets (seed 002): routing accuracy "
         md += "against the oracle > 95 %, load CV < 20 %, batch-1 routing latency growing no worse than linearly in E, "
         md += "p99 < 200 µs at E = 256. Routing accuracy needs E ≥ K; with E > K it asks each domain to stay on one expert.\n\n"
-        md += "| E | variant | n | test accuracy | routing purity | routing accuracy | load CV | routing p50 | routing p99 |\n"
+        md += "| E | variant | n | test accuracy (%) | routing purity (%) | routing accuracy (%) | load CV | routing p50 (µs) | routing p99 (µs) |\n"
         md += "|---:|---|---:|---:|---:|---:|---:|---:|---:|\n"
         let pct = MetricFormat.forMetric("routing_purity", unit: "fraction")
         let latency = MetricFormat.forMetric("routing_latency_p99", unit: "s")
