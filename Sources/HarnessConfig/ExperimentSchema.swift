@@ -50,7 +50,7 @@ public enum ExperimentSchema {
                   help: "batch-1 forward passes timed for the latency histogram"),
     ]
 
-    /// Task keys that belong to one data set (see `SuiteSpec`: absent from other suites' hashes).
+    /// Task keys that belong to one data set: setting one with another data set is a config error.
     public static let datasetTaskKeys: [(key: String, dataset: DatasetKind)] = [
         ("domains", .permutedMNIST), ("domain_seed", .permutedMNIST),
     ]

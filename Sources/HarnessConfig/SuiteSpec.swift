@@ -60,15 +60,14 @@ public struct SuiteSpec: Sendable {
         let top = try reader.mapping(root, keyPath: "", allowed: ExperimentSchema.topLevel.map(\.key) + ExperimentSchema.sections)
         let topValues = try reader.section(top, specs: ExperimentSchema.topLevel, keyPath: "", node: root)
         let taskEntries = try reader.mapping(top["task"], keyPath: "task", allowed: ExperimentSchema.task.map(\.key), missingIsEmpty: true)
-        var taskValues = try reader.section(taskEntries, specs: ExperimentSchema.task, keyPath: "task", node: top["task"]?.node ?? root)
-        // A key of one data set is an error with another, and is left out of the canonical form
-        // (and so out of the hash) when defaulted, so adding one changes no other suite's identity.
+        let taskValues = try reader.section(taskEntries, specs: ExperimentSchema.task, keyPath: "task", node: top["task"]?.node ?? root)
+        // A key of one data set is an error with another (its default stays out of the hash:
+        // `hashedOnlyWhenChanged`).
         for (key, dataset) in ExperimentSchema.datasetTaskKeys where taskValues["dataset"]?.stringValue != dataset.rawValue {
             if let entry = taskEntries[key] {
                 throw ConfigError(file: path, line: entry.line, keyPath: "task.\(key)",
                                   message: "applies only to task.dataset \(dataset.rawValue); this suite's dataset is \(taskValues["dataset"]?.stringValue ?? "?")")
             }
-            taskValues[key] = nil
         }
         let baseEntries = try reader.mapping(top["base"], keyPath: "base", allowed: ExperimentSchema.base.map(\.key), missingIsEmpty: true)
         let baseValues = try reader.section(baseEntries, specs: ExperimentSchema.base, keyPath: "base", node: top["base"]?.node ?? root)

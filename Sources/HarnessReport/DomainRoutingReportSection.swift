@@ -28,6 +28,11 @@ enum DomainRoutingReportSection: ReportSection {
         var isLearned: Bool { model == "moe" && !isReference && router != "dense" }
         func values(_ metric: String) -> [Double] { runs.compactMap { $0.metrics[metric] }.filter { !$0.isNaN } }
         func mean(_ metric: String) -> Double { SeedSummary(values(metric)).mean }
+        /// "mean ± CI" of `metric` over the seeds, "—" when no run recorded it.
+        func cell(_ metric: String, _ format: MetricFormat) -> String {
+            let values = values(metric)
+            return values.isEmpty ? "—" : format.meanWithInterval(values)
+        }
     }
 
     static func variants(_ input: ReportInput) -> [Variant] {
@@ -65,12 +70,10 @@ enum DomainRoutingReportSection: ReportSection {
             case 7:
                 let macs = v.values(v.model == "moe" ? "macs_per_inference" : "macs_per_sample")
                 return macs.isEmpty ? "—" : String(format: "%.0f", SeedSummary(macs).mean)
+            case 6: return v.cell("load_cv", MetricFormat(scale: 1, decimals: 3, unit: "ratio"))
             default:
-                let metric = ["test_accuracy", "routing_purity", "domain_routing_accuracy", "load_cv", "parameters"][[3, 4, 5, 6, 8].firstIndex(of: c)!]
-                let values = v.values(metric)
-                let format = metric == "load_cv" ? MetricFormat(scale: 1, decimals: 3, unit: "ratio")
-                    : MetricFormat.forMetric(metric, unit: runs.first?.units[metric] ?? "")
-                return values.isEmpty ? "—" : format.meanWithInterval(values)
+                let metric = [3: "test_accuracy", 4: "routing_purity", 5: "domain_routing_accuracy", 8: "parameters"][c] ?? ""
+                return v.cell(metric, MetricFormat.forMetric(metric, unit: runs.first?.units[metric] ?? ""))
             }
         }
         md += "\n" + findings(all)
@@ -84,7 +87,7 @@ enum DomainRoutingReportSection: ReportSection {
         return "[" + hidden.map(String.init).joined(separator: ", ") + "]"
     }
 
-    /// "higher by 6.9 points (p = 0.000)", "lower by …", or "no difference detected (+0.4 points, p = 0.41)".
+    /// "higher by 6.9 points (p < 0.001)", "lower by …", or "no difference detected (+0.4 points, p = 0.410)".
     static func verdict(_ a: Variant, _ b: Variant, metric: String = "test_accuracy") -> String {
         let x = a.values(metric), y = b.values(metric)
         let delta = (SeedSummary(x).mean - SeedSummary(y).mean) * 100
@@ -148,19 +151,15 @@ enum DomainRoutingReportSection: ReportSection {
         md += "decision, from the last test batch.\n\n"
         md += "| variant | n | input | T | P | θ | spikes / decision | decided by spikes (%) | silent (%) | router MACs | router effective MACs | router SynOps | test accuracy (%) | routing accuracy (%) |\n"
         md += "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        let pct = MetricFormat.forMetric("spike_decided_fraction", unit: "fraction")
         for v in spiking {
-            func cell(_ metric: String, _ format: MetricFormat) -> String {
-                let values = v.values(metric)
-                return values.isEmpty ? "—" : format.meanWithInterval(values)
-            }
-            let pct = MetricFormat.forMetric("spike_decided_fraction", unit: "fraction")
             md += "| \(v.name) | \(v.runs.count) | \(v.settings["spike_encoding"] as? String ?? "direct") | \(setting(v, "time_steps")) | \(setting(v, "population")) | \(setting(v, "threshold")) | "
-            md += cell("spikes_per_inference", MetricFormat(scale: 1, decimals: 1, unit: "count")) + " | "
-            md += cell("spike_decided_fraction", pct) + " | " + cell("silent_decision_fraction", pct) + " | "
-            md += cell("router_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
-            md += cell("router_effective_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
-            md += cell("router_synops", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
-            md += cell("test_accuracy", pct) + " | " + cell("domain_routing_accuracy", pct) + " |\n"
+            md += v.cell("spikes_per_inference", MetricFormat(scale: 1, decimals: 1, unit: "count")) + " | "
+            md += v.cell("spike_decided_fraction", pct) + " | " + v.cell("silent_decision_fraction", pct) + " | "
+            md += v.cell("router_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
+            md += v.cell("router_effective_macs", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
+            md += v.cell("router_synops", MetricFormat(scale: 1, decimals: 0, unit: "count")) + " | "
+            md += v.cell("test_accuracy", pct) + " | " + v.cell("domain_routing_accuracy", pct) + " |\n"
         }
         return md + "\n"
     }
@@ -191,13 +190,9 @@ enum DomainRoutingReportSection: ReportSection {
         let pct = MetricFormat.forMetric("routing_purity", unit: "fraction")
         let latency = MetricFormat.forMetric("routing_latency_p99", unit: "s")
         for v in sweep {
-            func cell(_ metric: String, _ format: MetricFormat) -> String {
-                let values = v.values(metric)
-                return values.isEmpty ? "—" : format.meanWithInterval(values)
-            }
-            md += "| \(v.experts) | \(v.name) | \(v.runs.count) | " + cell("test_accuracy", pct) + " | " + cell("routing_purity", pct) + " | "
-            md += cell("domain_routing_accuracy", pct) + " | " + cell("load_cv", MetricFormat(scale: 1, decimals: 3, unit: "ratio")) + " | "
-            md += cell("routing_latency_p50", latency) + " | " + cell("routing_latency_p99", latency) + " |\n"
+            md += "| \(v.experts) | \(v.name) | \(v.runs.count) | " + v.cell("test_accuracy", pct) + " | " + v.cell("routing_purity", pct) + " | "
+            md += v.cell("domain_routing_accuracy", pct) + " | " + v.cell("load_cv", MetricFormat(scale: 1, decimals: 3, unit: "ratio")) + " | "
+            md += v.cell("routing_latency_p50", latency) + " | " + v.cell("routing_latency_p99", latency) + " |\n"
         }
         return md + "\n"
     }

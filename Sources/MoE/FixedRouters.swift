@@ -1,13 +1,27 @@
 import Tensor
 import NN
 
+/// A router with no parameters and no gradient (hash, random, dense reference, domain oracle):
+/// it declares nothing, binds nothing, has a no-op backward and costs no multiply-accumulates
+/// (hashing, drawing or reading a label is not a MAC).
+public protocol ParameterFreeRouter: Router {}
+
+extension ParameterFreeRouter {
+    public func declareParameters(into list: inout [(name: String, shape: [Int])]) {}
+    public func bind(to table: ParameterTable) throws {}
+    public func initializeParameters<G: RandomNumberGenerator>(using generator: inout G) {}
+    public func backward(dinputs: UnsafeMutableBufferPointer<Float>?, dprobabilities: UnsafeBufferPointer<Float>,
+                         inputs: UnsafeBufferPointer<Float>, batch: Int) {}
+    public var multiplyAccumulatesPerSample: Int { 0 }
+}
+
 /// Hash routing (Roller et al. 2021): a fixed expert per input, from a stable hash of its bytes.
 ///
 ///     h = FNV-1a-64(bit patterns of x[b,0..<D], little-endian) mod E;   indices[b,·] = h, h+1, …, h+k−1 (mod E)
 ///     probabilities[b,e] = 1/k on those experts, 0 elsewhere
 ///
 /// No parameters and no gradient: a baseline that balances load without learning anything.
-public final class HashRouter: Router {
+public final class HashRouter: ParameterFreeRouter {
     public let inputSize: Int
     public let experts: Int
     public let topK: Int
@@ -34,37 +48,22 @@ public final class HashRouter: Router {
         return hash
     }
 
-    public func declareParameters(into list: inout [(name: String, shape: [Int])]) {}
-    public func bind(to table: ParameterTable) throws {}
-    public func initializeParameters<G: RandomNumberGenerator>(using generator: inout G) {}
-
     public func forward<G: RandomNumberGenerator>(inputs: UnsafeBufferPointer<Float>, batch B: Int, training: Bool,
                                                   generator: inout G) {
         precondition(B > 0 && B <= decision.maxBatch, "HashRouter batch must be in 1...\(decision.maxBatch), got \(B)")
-        let E = experts, k = topK, D = inputSize
+        let E = experts, D = inputSize
         for b in 0..<B {
             let h = Int(Self.inputHash(UnsafeBufferPointer(rebasing: inputs[(b * D)..<((b + 1) * D)])) % UInt64(E))
-            for e in 0..<E { decision.probabilities[b * E + e] = 0 }
-            for j in 0..<k {
-                let e = (h + j) % E
-                decision.indices[b * k + j] = Int32(e)
-                decision.probabilities[b * E + e] = 1 / Float(k)
-            }
+            decision.routeEvenly(row: b, toConsecutiveFrom: h)
         }
         decision.finish(batch: B)
     }
-
-    public func backward(dinputs: UnsafeMutableBufferPointer<Float>?, dprobabilities: UnsafeBufferPointer<Float>,
-                         inputs: UnsafeBufferPointer<Float>, batch: Int) {}
-
-    /// Hashing costs no multiply-accumulates.
-    public var multiplyAccumulatesPerSample: Int { 0 }
 }
 
 /// Random routing: k distinct experts drawn uniformly per input (a partial Fisher–Yates shuffle
 /// with `uniformInt`), in training and inference alike; probabilities 1/k on them. A baseline with
 /// no parameters and no gradient; the experts are listed in draw order.
-public final class RandomRouter: Router {
+public final class RandomRouter: ParameterFreeRouter {
     public let inputSize: Int
     public let experts: Int
     public let topK: Int
@@ -83,10 +82,6 @@ public final class RandomRouter: Router {
 
     deinit { permutation.deallocate() }
 
-    public func declareParameters(into list: inout [(name: String, shape: [Int])]) {}
-    public func bind(to table: ParameterTable) throws {}
-    public func initializeParameters<G: RandomNumberGenerator>(using generator: inout G) {}
-
     public func forward<G: RandomNumberGenerator>(inputs: UnsafeBufferPointer<Float>, batch B: Int, training: Bool,
                                                   generator: inout G) {
         precondition(B > 0 && B <= decision.maxBatch, "RandomRouter batch must be in 1...\(decision.maxBatch), got \(B)")
@@ -103,16 +98,11 @@ public final class RandomRouter: Router {
         }
         decision.finish(batch: B)
     }
-
-    public func backward(dinputs: UnsafeMutableBufferPointer<Float>?, dprobabilities: UnsafeBufferPointer<Float>,
-                         inputs: UnsafeBufferPointer<Float>, batch: Int) {}
-
-    public var multiplyAccumulatesPerSample: Int { 0 }
 }
 
 /// The dense reference: every input goes to all E experts with weight 1/E (k = E), the
 /// compute-unlimited upper bound sparse routing is compared against. No parameters.
-public final class DenseReferenceRouter: Router {
+public final class DenseReferenceRouter: ParameterFreeRouter {
     public let inputSize: Int
     public let experts: Int
     public var topK: Int { experts }
@@ -124,10 +114,6 @@ public final class DenseReferenceRouter: Router {
         experts = E
         decision = RoutingDecision(experts: E, topK: E, maxBatch: maxBatch)
     }
-
-    public func declareParameters(into list: inout [(name: String, shape: [Int])]) {}
-    public func bind(to table: ParameterTable) throws {}
-    public func initializeParameters<G: RandomNumberGenerator>(using generator: inout G) {}
 
     public func forward<G: RandomNumberGenerator>(inputs: UnsafeBufferPointer<Float>, batch B: Int, training: Bool,
                                                   generator: inout G) {
@@ -141,11 +127,6 @@ public final class DenseReferenceRouter: Router {
         }
         decision.finish(batch: B)
     }
-
-    public func backward(dinputs: UnsafeMutableBufferPointer<Float>?, dprobabilities: UnsafeBufferPointer<Float>,
-                         inputs: UnsafeBufferPointer<Float>, batch: Int) {}
-
-    public var multiplyAccumulatesPerSample: Int { 0 }
 }
 
 /// The domain oracle: routes every input by the domain it was drawn from, which the caller
@@ -155,7 +136,7 @@ public final class DenseReferenceRouter: Router {
 ///     indices[b,j] = (d_b·k + j) mod E;   probabilities[b,e] = 1/k on those experts, 0 elsewhere
 ///
 /// With E ≥ K·k no two domains share an expert. No parameters and no gradient.
-public final class DomainOracleRouter: Router {
+public final class DomainOracleRouter: ParameterFreeRouter {
     public let inputSize: Int
     public let experts: Int
     public let topK: Int
@@ -181,31 +162,29 @@ public final class DomainOracleRouter: Router {
         for b in 0..<domain.count { domains[b] = domain[b] }
     }
 
-    public func declareParameters(into list: inout [(name: String, shape: [Int])]) {}
-    public func bind(to table: ParameterTable) throws {}
-    public func initializeParameters<G: RandomNumberGenerator>(using generator: inout G) {}
-
     public func forward<G: RandomNumberGenerator>(inputs: UnsafeBufferPointer<Float>, batch B: Int, training: Bool,
                                                   generator: inout G) {
         precondition(B > 0 && B <= decision.maxBatch, "DomainOracleRouter batch must be in 1...\(decision.maxBatch), got \(B)")
-        let E = experts, k = topK
+        let k = topK
         for b in 0..<B {
             let d = Int(domains[b])
             precondition(d >= 0, "DomainOracleRouter: row \(b) has no domain; call setDomains before forward")
-            for e in 0..<E { decision.probabilities[b * E + e] = 0 }
-            for j in 0..<k {
-                // indices[b,j] = (d·k + j) mod E
-                let e = (d * k + j) % E
-                decision.indices[b * k + j] = Int32(e)
-                decision.probabilities[b * E + e] = 1 / Float(k)
-            }
+            // indices[b,j] = (d·k + j) mod E
+            decision.routeEvenly(row: b, toConsecutiveFrom: d * k)
         }
         decision.finish(batch: B)
     }
+}
 
-    public func backward(dinputs: UnsafeMutableBufferPointer<Float>?, dprobabilities: UnsafeBufferPointer<Float>,
-                         inputs: UnsafeBufferPointer<Float>, batch: Int) {}
-
-    /// Reading a label costs no multiply-accumulates.
-    public var multiplyAccumulatesPerSample: Int { 0 }
+extension RoutingDecision {
+    /// Row b goes to the k experts first, first+1, … (mod E), each with probability 1/k, 0 elsewhere.
+    func routeEvenly(row b: Int, toConsecutiveFrom first: Int) {
+        let E = experts, k = topK
+        for e in 0..<E { probabilities[b * E + e] = 0 }
+        for j in 0..<k {
+            let e = (first + j) % E
+            indices[b * k + j] = Int32(e)
+            probabilities[b * E + e] = 1 / Float(k)
+        }
+    }
 }

@@ -46,25 +46,9 @@ struct MoEClassifierTests {
             let entry = try model.parameters.entry(named: "router.gate.weight")
             _ = model.parameters.values[entry.range].update(fromContentsOf: testValues(entry.count, seed: 31, in: (-0.5, 0.5)))
         }
-        let inputs = testValues(B * 6, seed: 41, in: (-2, 2))
-        let targets: [Int32] = [0, 2, 1, 2]
-        try inputs.withUnsafeBufferPointer { x in
-            try targets.withUnsafeBufferPointer { t in
-                guard let x = x.baseAddress, let t = t.baseAddress else { return }
-                var noise = SplitMix64(seed: 9)
-                _ = try model.computeGradients(inputs: x, targets: t, batch: B, rng: &noise)
-                let analytic = Array(model.parameters.grads)
-                func loss() -> Double {
-                    var noise = SplitMix64(seed: 9)
-                    let result = try? model.meanLoss(inputs: x, targets: t, batch: B, rng: &noise)
-                    return Double((result?.loss ?? .nan) + (result?.auxLoss ?? .nan))
-                }
-                let checker = GradientCheck(epsilon: 1e-3, absoluteTolerance: 2e-3, relativeTolerance: 2e-2)
-                for report in checkAll(model.parameters, analytic: analytic, x: nil, dx: [], checker: checker, loss: loss) {
-                    #expect(report.passed, "\(router): \(report)")
-                }
-            }
-        }
+        let (reports, _) = try classifierGradientReports(model, inputs: testValues(B * 6, seed: 41, in: (-2, 2)),
+                                                         targets: [0, 2, 1, 2], batch: B)
+        for report in reports { #expect(report.passed, "\(router): \(report)") }
     }
 
     @Test("with a softmax gate the model learns two clusters to low loss, and inference agrees",

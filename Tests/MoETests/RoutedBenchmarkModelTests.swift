@@ -32,25 +32,10 @@ struct RoutedBenchmarkModelTests {
                                inputProjection: projection, residual: residual)
         var g = SplitMix64(seed: 3)
         let model = try MoEClassifier(config: config, inputSize: I, classes: 3, maxBatch: B, rng: &g)
-        let inputs = testValues(B * I, seed: 41, in: (-2, 2))
-        let targets: [Int32] = [0, 2, 1, 2]
-        try inputs.withUnsafeBufferPointer { x in
-            try targets.withUnsafeBufferPointer { t in
-                guard let x = x.baseAddress, let t = t.baseAddress else { return }
-                var noise = SplitMix64(seed: 9)
-                _ = try model.computeGradients(inputs: x, targets: t, batch: B, rng: &noise)
-                let analytic = Array(model.parameters.grads)
-                func loss() -> Double {
-                    var noise = SplitMix64(seed: 9)
-                    let result = try? model.meanLoss(inputs: x, targets: t, batch: B, rng: &noise)
-                    return Double((result?.loss ?? .nan) + (result?.auxLoss ?? .nan))
-                }
-                let checker = GradientCheck(epsilon: 1e-3, absoluteTolerance: 2e-3, relativeTolerance: 2e-2)
-                let reports = checkAll(model.parameters, analytic: analytic, x: nil, dx: [], checker: checker, loss: loss)
-                #expect(!reports.isEmpty)
-                for report in reports { #expect(report.passed, "projection \(projection) residual \(residual): \(report)") }
-            }
-        }
+        let (reports, _) = try classifierGradientReports(model, inputs: testValues(B * I, seed: 41, in: (-2, 2)),
+                                                         targets: [0, 2, 1, 2], batch: B)
+        #expect(!reports.isEmpty)
+        for report in reports { #expect(report.passed, "projection \(projection) residual \(residual): \(report)") }
     }
 
     @Test("the domain oracle sends domain d to experts d·k … d·k+k−1 mod E whatever the input")
@@ -122,26 +107,11 @@ struct RoutedBenchmarkModelTests {
                                loadBalancing: .switchTransformer(alpha: 0.5))
         var g = SplitMix64(seed: 13)
         let model = try MoEClassifier(config: config, inputSize: I, classes: 3, maxBatch: B, rng: &g)
-        let inputs = testValues(B * I, seed: 43, in: (-2, 2))
-        let targets: [Int32] = [0, 2, 1, 2]
-        try inputs.withUnsafeBufferPointer { x in
-            try targets.withUnsafeBufferPointer { t in
-                guard let x = x.baseAddress, let t = t.baseAddress else { return }
-                var noise = SplitMix64(seed: 9)
-                _ = try model.computeGradients(inputs: x, targets: t, batch: B, rng: &noise)
-                let analytic = Array(model.parameters.grads)
-                func loss() -> Double {
-                    var noise = SplitMix64(seed: 9)
-                    let result = try? model.meanLoss(inputs: x, targets: t, batch: B, rng: &noise)
-                    return Double((result?.loss ?? .nan) + (result?.auxLoss ?? .nan))
-                }
-                let checker = GradientCheck(epsilon: 1e-3, absoluteTolerance: 2e-3, relativeTolerance: 2e-2)
-                let reports = checkAll(model.parameters, analytic: analytic, x: nil, dx: [], checker: checker, loss: loss)
-                for report in reports { #expect(report.passed, "\(report)") }
-                let assess = try model.parameters.entry(named: "router.assess.weight")
-                #expect(analytic[assess.range].contains { $0 != 0 }, "the self-assessment heads get gradient")
-            }
-        }
+        let (reports, analytic) = try classifierGradientReports(model, inputs: testValues(B * I, seed: 43, in: (-2, 2)),
+                                                                targets: [0, 2, 1, 2], batch: B)
+        for report in reports { #expect(report.passed, "\(report)") }
+        let assess = try model.parameters.entry(named: "router.assess.weight")
+        #expect(analytic[assess.range].contains { $0 != 0 }, "the self-assessment heads get gradient")
     }
 
     @Test("the self-assessed gate blends 0.6 router and 0.4 confidence, and skips an expert at capacity")

@@ -88,7 +88,7 @@ struct ImageClassificationExperiment: Experiment {
             lastLoss = lossSum / Double(max(batches, 1))
             outcome.point("train_loss", step: epoch, lastLoss)
             if data.validation.count > 0 {
-                let probs = try predict(model, data.validation, domains: data.domains?.validation, routing: moe).probabilities
+                let probs = try predict(model, data.validation, domains: data.domains?.validation, routing: moe, observe: false).probabilities
                 let accuracy = ClassificationMetrics.accuracy(probabilities: probs, labels: data.validation.labels, classes: classes)
                 outcome.point("val_accuracy", step: epoch, accuracy)
                 if selection == .bestValidation, accuracy > best?.accuracy ?? -1 {
@@ -214,13 +214,14 @@ struct ImageClassificationExperiment: Experiment {
         }
     }
 
-    /// Class probabilities for every image of `set` (row-major N×K), and the routing decisions
-    /// when `routing` names the MoE model whose decisions to read after each batch.
+    /// Class probabilities for every image of `set` (row-major N×K). With `routing` naming the MoE
+    /// model, a domain-oracle router is told each batch's `domains`, and with `observe` the
+    /// decisions are read after each batch.
     private func predict(_ model: TrainableClassifier, _ set: ImageClassificationSet, domains: [Int32]?,
-                         routing moe: MoEClassifier?) throws -> (probabilities: [Float], routing: RoutingObserver?) {
+                         routing moe: MoEClassifier?, observe: Bool = true) throws -> (probabilities: [Float], routing: RoutingObserver?) {
         let inputSize = set.pixelsPerImage
         var probs = [Float](repeating: 0, count: set.count * set.classes)
-        var observer = moe.map { RoutingObserver(experts: $0.config.experts, topK: $0.lastDecision.topK) }
+        var observer = observe ? moe.map { RoutingObserver(experts: $0.config.experts, topK: $0.lastDecision.topK) } : nil
         try set.pixels.withUnsafeBufferPointer { x in
             try probs.withUnsafeMutableBufferPointer { p in
                 var start = 0

@@ -48,12 +48,11 @@ struct RoutingObserver {
                 spikesPerInput.append(total)
                 if total == 0 { silentDecisions += 1 }
                 // decided by spikes ⇔ min over chosen counts > max over unchosen counts
+                let chosen = decision.indices[(b * k)..<((b + 1) * k)]
                 var lowestChosen = Float.infinity, highestOther = -Float.infinity
-                var chosen = [Bool](repeating: false, count: experts)
-                for j in 0..<k { chosen[Int(decision.indices[b * k + j])] = true }
                 for e in 0..<experts {
                     let c = counts[b * experts + e]
-                    if chosen[e] { lowestChosen = min(lowestChosen, c) } else { highestOther = max(highestOther, c) }
+                    if chosen.contains(Int32(e)) { lowestChosen = min(lowestChosen, c) } else { highestOther = max(highestOther, c) }
                 }
                 if lowestChosen > highestOther { spikeDecided += 1 }
             }
