@@ -32,6 +32,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
     case reliability
     /// Affect detection (VADER) scored against human ratings (experiments/affect.yaml).
     case affect
+    /// Diehl & Cook's (2015) unsupervised STDP network classifying MNIST
+    /// (experiments/diehl-cook.yaml).
+    case diehlCook = "diehl-cook"
 }
 
 /// `select_epoch`: which epoch's parameters an image classifier is evaluated with.

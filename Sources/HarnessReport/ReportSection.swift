@@ -39,6 +39,7 @@ enum ReportSections {
         MicroExpertsReportSection.self,
         ReliabilityReportSection.self,
         AffectReportSection.self,
+        DiehlCookReportSection.self,
     ]
 
     static func applying(to input: ReportInput) -> [any ReportSection.Type] {

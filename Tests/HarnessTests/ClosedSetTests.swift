@@ -31,7 +31,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
 
     static let all: [ClosedSet] = [
         ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "permuted-mnist", "sequence", "none", "git"], DatasetKind.self),
-        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect"], ModelKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect", "diehl-cook"], ModelKind.self),
         ClosedSet("base", "rated_set", model: "affect", ["tweets", "movie-reviews", "amazon-reviews", "nyt-editorials"], AffectRatedSet.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "select_epoch", ["last", "best-validation"], EpochSelection.self),

@@ -11,7 +11,8 @@ private let jargonInstalled = FileManager.default.fileExists(atPath: "/usr/share
 private let mnistInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/mnist/t10k-labels-idx1-ubyte")
 private let vaderInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/vader/tweets_GroundTruth.txt")
 /// Metrics only the routed benchmark (real MNIST) or the affect suite (VADER's files) records.
-private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy"]
+private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy", "output_spikes_per_image",
+    "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images"]
 private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput"]
 
 /// Image classification at the smallest size that still takes every branch that records a
@@ -30,6 +31,17 @@ variants:
   spiking: {router: spiking, time_steps: 2, population: 2, select_epoch: best-validation}
   spiking-rate: {router: spiking, time_steps: 2, population: 2, spike_encoding: rate}
   self-assessed: {router: self-assessed}
+"""
+
+/// The Diehl & Cook network, N = 10 on a handful of real MNIST images.
+private let diehlCookSuite = """
+schema: 1
+name: tiny-dc
+version: 1
+seeds: [0]
+task: {dataset: mnist, validation_size: 0, train_limit: 20, test_limit: 10}
+base: {model: diehl-cook, dc_neurons: 10, dc_label_images: 10}
+variants: {dc: {}}
 """
 
 /// The routed benchmark: permuted MNIST with the domain oracle (routing purity and accuracy).
@@ -160,6 +172,11 @@ struct MetricCoverageTests {
         Self.expectCatalogued(try Self.recorded(domainSuite))
     }
 
+    @Test("every metric a Diehl & Cook run records is in the catalog with its unit", .enabled(if: mnistInstalled))
+    func diehlCook() throws {
+        Self.expectCatalogued(try Self.recorded(diehlCookSuite))
+    }
+
     @Test("every metric an affect run records is in the catalog with its unit", .enabled(if: vaderInstalled))
     func affect() throws {
         Self.expectCatalogued(try Self.recorded(affectSuite))
@@ -197,7 +214,7 @@ struct MetricCoverageTests {
             try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
                  + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
         } + reliability.map(\.name)
-            + (mnistInstalled ? try Self.recorded(domainSuite).map(\.name) : [])
+            + (mnistInstalled ? try (Self.recorded(domainSuite) + Self.recorded(diehlCookSuite)).map(\.name) : [])
             + (vaderInstalled ? try Self.recorded(affectSuite).map(\.name) : [])
         for info in MetricCatalog.all where (canMountTmpfs || !info.name.hasPrefix("resource_"))
             && (mnistInstalled || !mnistOnlyMetrics.contains(info.name)) && (vaderInstalled || !vaderOnlyMetrics.contains(info.name)) {

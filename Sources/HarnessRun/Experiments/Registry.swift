@@ -53,6 +53,8 @@ public final class Registry {
             return ReliabilityExperiment(spec: spec)
         case .affect:
             return AffectExperiment(spec: spec)
+        case .diehlCook:
+            return DiehlCookExperiment(spec: spec, data: try splits(for: spec.task))
         }
     }
 
