@@ -1,6 +1,5 @@
 import Foundation
 import HarnessConfig
-import HarnessRun
 import Testing
 
 /// Real MNIST is fetched best effort by the set-up command (not a Debian package).
@@ -23,10 +22,7 @@ struct DiehlCookSmokeTests {
         base: {model: diehl-cook, dc_neurons: 100, dc_label_images: 1000}
         variants: {run: {\(overrides)}}
         """
-        let spec = try SuiteSpec.parse(yaml: yaml, path: "dc-smoke.yaml")
-        let registry = Registry()
-        try registry.prepare(spec)
-        let metrics = try spec.expand().flatMap { try registry.experiment(for: $0).run(progress: { _, _ in }).metrics }
+        let metrics = try MetricCoverageTests.recorded(yaml)
         return try #require(metrics.first { $0.name == "test_accuracy" }?.value)
     }
 
