@@ -28,6 +28,9 @@ let package = Package(
         .target(name: "MoE", dependencies: ["Tensor", "NN", "Spiking"]),
         .target(name: "Learning", dependencies: ["Tensor", "NN", "Spiking", "MoE"]),
         .target(name: "Datasets", dependencies: ["Tensor", "CCSV", "CZlib"]),
+        // Continual learning on split protocols (van de Ven & Tolias 2019): scenarios, EWC, SI,
+        // LwF, replay, joint training and the accuracy matrix, over NN's MLP.
+        .target(name: "Continual", dependencies: ["Tensor", "NN", "Datasets"]),
         .target(name: "Metrics", dependencies: [
             "Tensor",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -46,7 +49,7 @@ let package = Package(
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
-            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts", "Affect",
+            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts", "Affect", "Continual",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -56,7 +59,7 @@ let package = Package(
         ]),
         .target(name: "HarnessRun", dependencies: [
             "HarnessConfig", "HarnessStore",
-            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics", "MicroExperts", "Affect",
+            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics", "MicroExperts", "Affect", "Continual",
         ]),
         .target(name: "HarnessBaseline", dependencies: ["HarnessConfig", "HarnessStore", "Metrics", "Datasets"]),
         .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics", "Tensor", "Affect"]),

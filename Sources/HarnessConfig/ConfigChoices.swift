@@ -35,6 +35,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
     /// Diehl & Cook's (2015) unsupervised STDP network classifying MNIST
     /// (experiments/diehl-cook.yaml).
     case diehlCook = "diehl-cook"
+    /// An MLP learning a split protocol task after task (Split MNIST, van de Ven & Tolias 2019;
+    /// experiments/continual.yaml).
+    case continual
 }
 
 /// `select_epoch`: which epoch's parameters an image classifier is evaluated with.

@@ -57,9 +57,9 @@ public enum ExperimentSchema {
 
     public static let base: [FieldSpec] = [
         FieldSpec("model", .oneOf(ModelKind.self), default: .choice(ModelKind.mlp),
-                  help: "mlp (hidden [] is softmax regression), moe (embedding → MoE layer → classifier), sequence (LM backbone on a sequence task), online-router (frozen group experts, a router learning online from a stream), perf (micro-benchmarks), micro-experts (experts trained on a git history ranking the files a commit touches), reliability (the harness's own crash, fuzz and corrupt-input checks), affect (VADER sentiment scored against human ratings) or diehl-cook (Diehl & Cook's unsupervised STDP network on MNIST)"),
+                  help: "mlp (hidden [] is softmax regression), moe (embedding → MoE layer → classifier), sequence (LM backbone on a sequence task), online-router (frozen group experts, a router learning online from a stream), perf (micro-benchmarks), micro-experts (experts trained on a git history ranking the files a commit touches), reliability (the harness's own crash, fuzz and corrupt-input checks), affect (VADER sentiment scored against human ratings) diehl-cook (Diehl & Cook's unsupervised STDP network on MNIST) or continual (an MLP learning a split protocol task after task: fine-tune, EWC, SI, LwF, replay, joint)"),
         FieldSpec("hidden", .intList(element: 1...65_536, count: 0...8), default: .list([.int(256)]),
-                  help: "hidden layer widths (ReLU between layers)", models: ["mlp"]),
+                  help: "hidden layer widths (ReLU between layers)", models: ["mlp", "continual"]),
         FieldSpec("router", .oneOf(MoEConfig.RouterKind.self), default: .choice(MoEConfig.RouterKind.softmax),
                   help: "gate of the MoE layer; dense runs every expert with equal weight; oracle routes by the input's true domain (permuted-mnist only)", models: ["moe"]),
         FieldSpec("experts", .int(1...256), default: .int(8), help: "E, number of experts", models: ["moe"]),
@@ -97,7 +97,7 @@ public enum ExperimentSchema {
         FieldSpec("renormalize_weights", .bool, default: .bool(true),
                   help: "renormalise the k combine weights to sum to 1; false combines with the router's raw probabilities (the Switch Transformer's k = 1 form, which gives the router task gradient)", models: ["moe"],
                   hashedOnlyWhenChanged: true),
-    ] + sequenceModelKeys + routingLearning + perfKeys + microExpertsKeys + reliabilityKeys + affectKeys + diehlCookKeys + [
+    ] + sequenceModelKeys + routingLearning + perfKeys + microExpertsKeys + reliabilityKeys + affectKeys + diehlCookKeys + continualKeys + [
         FieldSpec("select_epoch", .oneOf(EpochSelection.self), default: .choice(EpochSelection.last),
                   help: "evaluate with the parameters after the last epoch, or after the epoch with the best validation accuracy (needs task.validation_size > 0)",
                   models: ["mlp", "moe"], hashedOnlyWhenChanged: true),

@@ -130,17 +130,42 @@ public final class MLPClassifier {
     public func computeGradients(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch: Int) -> Float {
         let loss = meanLoss(inputs: inputs, targets: targets, batch: batch)
         let B = batch, V = classes
-        let x = UnsafeBufferPointer(start: inputs, count: B * inputSize)
-        let t = UnsafeBufferPointer(start: targets, count: B)
+        let dlogits = rows(dpreActivations[layerCount - 1], B, V)
+        dlogits.update(repeating: 0)
+        softmaxCrossEntropyBackward(dlogits: dlogits, probs: UnsafeBufferPointer(rows(probs, B, V)),
+                                    targets: UnsafeBufferPointer(start: targets, count: B), B: B, V: V, scale: 1 / Float(B))
+        backpropagate(inputs: inputs, batch: B)
+        return loss
+    }
 
+    /// Forward only: the logits [batch, classes] of `inputs` ([batch, inputSize]). The buffer is
+    /// the model's workspace, valid until the next call; `backward(inputs:dlogits:batch:)` uses
+    /// the activations this call leaves behind. For learners whose loss is not plain softmax
+    /// cross-entropy over every class (masked heads, distillation, weight penalties).
+    public func logits(inputs: UnsafePointer<Float>, batch: Int) -> UnsafeBufferPointer<Float> {
+        precondition(batch > 0 && batch <= maxBatch, "MLPClassifier batch must be in 1...\(maxBatch), got \(batch)")
+        forward(inputs: UnsafeBufferPointer(start: inputs, count: batch * inputSize), batch: batch)
+        return UnsafeBufferPointer(rows(preActivations[layerCount - 1], batch, classes))
+    }
+
+    /// Zeroes `parameters.grads`, then fills them with ∂L/∂parameters given `dlogits` = ∂L/∂logits
+    /// ([batch, classes]) for the same `inputs` and `batch` as the last `logits` call.
+    public func backward(inputs: UnsafePointer<Float>, dlogits: UnsafePointer<Float>, batch: Int) {
+        precondition(batch > 0 && batch <= maxBatch, "MLPClassifier batch must be in 1...\(maxBatch), got \(batch)")
+        let last = rows(dpreActivations[layerCount - 1], batch, classes)
+        _ = last.update(from: UnsafeBufferPointer(start: dlogits, count: batch * classes))
+        backpropagate(inputs: inputs, batch: batch)
+    }
+
+    /// Backward through the Linear/ReLU stack from the logit gradients already in
+    /// `dpreActivations[last]`; zeroes and fills `parameters.grads`.
+    private func backpropagate(inputs: UnsafePointer<Float>, batch B: Int) {
+        let x = UnsafeBufferPointer(start: inputs, count: B * inputSize)
         parameters.zeroGrads()
-        for l in 0..<layerCount {
+        for l in 0..<(layerCount - 1) {
             rows(dpreActivations[l], B, widths[l + 1]).update(repeating: 0)
-            if l < layerCount - 1 { rows(dactivations[l], B, widths[l + 1]).update(repeating: 0) }
+            rows(dactivations[l], B, widths[l + 1]).update(repeating: 0)
         }
-        softmaxCrossEntropyBackward(dlogits: rows(dpreActivations[layerCount - 1], B, V),
-                                    probs: UnsafeBufferPointer(rows(probs, B, V)),
-                                    targets: t, B: B, V: V, scale: 1 / Float(B))
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let C = widths[l], OC = widths[l + 1]
             let layerInput = l == 0 ? x : UnsafeBufferPointer(rows(activations[l - 1], B, C))
@@ -155,7 +180,6 @@ public final class MLPClassifier {
                              inp: UnsafeBufferPointer(rows(preActivations[l - 1], B, C)), N: B * C)
             }
         }
-        return loss
     }
 
     /// Class probabilities for `batch` rows of `inputs` ([batch, inputSize]) into `probs`

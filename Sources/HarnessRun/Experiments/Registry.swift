@@ -55,6 +55,8 @@ public final class Registry {
             return AffectExperiment(spec: spec)
         case .diehlCook:
             return DiehlCookExperiment(spec: spec, data: try splits(for: spec.task))
+        case .continual:
+            return ContinualExperiment(spec: spec, data: try splits(for: spec.task))
         }
     }
 
