@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "MoETests", dependencies: ["TestSupport", "Tensor", "MoE"]),
         .testTarget(name: "LearningTests", dependencies: ["TestSupport", "Learning"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "ContinualTests", dependencies: ["TestSupport", "Continual", "NN", "Datasets", "Tensor"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         // Golden vectors from the reference package in Fixtures/ (baselines/python/vader_golden.py);
         // Metrics for the correlations with the human ratings.
@@ -87,7 +88,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
-            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts",
+            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts", "Continual",
         ]),
         // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
         // smoke suite and compare its output with Tests/CLITests/Golden/.

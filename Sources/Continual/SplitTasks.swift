@@ -13,6 +13,12 @@ public struct SplitTasks: Sendable {
         public let task: Int
         /// Position of the image's class within its task's classes.
         public let withinTask: Int
+
+        public init(index: Int, task: Int, withinTask: Int) {
+            self.index = index
+            self.task = task
+            self.withinTask = withinTask
+        }
     }
 
     public let classOrder: [Int]

@@ -1,3 +1,4 @@
+import Continual
 import Datasets
 import Learning
 import MicroExperts
@@ -31,7 +32,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
 
     static let all: [ClosedSet] = [
         ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "permuted-mnist", "sequence", "none", "git"], DatasetKind.self),
-        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect", "diehl-cook"], ModelKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect", "diehl-cook", "continual"], ModelKind.self),
         ClosedSet("base", "rated_set", model: "affect", ["tweets", "movie-reviews", "amazon-reviews", "nyt-editorials"], AffectRatedSet.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "select_epoch", ["last", "best-validation"], EpochSelection.self),
@@ -63,6 +64,8 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
                   RoutingMode.self),
         ClosedSet("base", "aggregation", model: "micro-experts", ["weighted", "voting", "sequential"], AggregationStrategy.self),
         ClosedSet("base", "calibration", model: "micro-experts", ["none", "temperature", "isotonic"], CalibrationMethod.self),
+        ClosedSet("base", "cl_scenario", model: "continual", ["task", "domain", "class"], ContinualScenario.self),
+        ClosedSet("base", "cl_method", model: "continual", ["fine-tune", "ewc", "si", "lwf", "replay", "joint"], ContinualMethod.self),
     ]
 
     /// A config whose `keyPath` holds `value` and is otherwise valid for `model`.

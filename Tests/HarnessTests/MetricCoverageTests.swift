@@ -12,7 +12,8 @@ private let mnistInstalled = FileManager.default.fileExists(atPath: "/usr/share/
 private let vaderInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/vader/tweets_GroundTruth.txt")
 /// Metrics only the routed benchmark (real MNIST) or the affect suite (VADER's files) records.
 private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy", "output_spikes_per_image",
-    "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images"]
+    "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images",
+    "average_accuracy", "forgetting", "backward_transfer"]
 private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput"]
 
 /// Image classification at the smallest size that still takes every branch that records a
@@ -42,6 +43,20 @@ seeds: [0]
 task: {dataset: mnist, validation_size: 0, train_limit: 20, test_limit: 10}
 base: {model: diehl-cook, dc_neurons: 10, dc_label_images: 10}
 variants: {dc: {}}
+"""
+
+/// Split MNIST, a few steps per task, with the two methods that record extra state (EWC's Fisher,
+/// LwF's teacher).
+let continualSuite = """
+schema: 1
+name: tiny-continual
+version: 1
+seeds: [0]
+task: {dataset: mnist, validation_size: 0, train_limit: 500, test_limit: 200, batch_size: 16}
+base: {model: continual, hidden: [16], cl_iterations: 3}
+variants:
+  ewc: {cl_scenario: class, cl_method: ewc, cl_ewc_lambda: 100}
+  lwf: {cl_scenario: task, cl_method: lwf}
 """
 
 /// The routed benchmark: permuted MNIST with the domain oracle (routing purity and accuracy).
@@ -177,6 +192,11 @@ struct MetricCoverageTests {
         Self.expectCatalogued(try Self.recorded(diehlCookSuite))
     }
 
+    @Test("every metric a continual-learning run records is in the catalog with its unit", .enabled(if: mnistInstalled))
+    func continual() throws {
+        Self.expectCatalogued(try Self.recorded(continualSuite))
+    }
+
     @Test("every metric an affect run records is in the catalog with its unit", .enabled(if: vaderInstalled))
     func affect() throws {
         Self.expectCatalogued(try Self.recorded(affectSuite))
@@ -214,7 +234,7 @@ struct MetricCoverageTests {
             try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
                  + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
         } + reliability.map(\.name)
-            + (mnistInstalled ? try (Self.recorded(domainSuite) + Self.recorded(diehlCookSuite)).map(\.name) : [])
+            + (mnistInstalled ? try (Self.recorded(domainSuite) + Self.recorded(diehlCookSuite) + Self.recorded(continualSuite)).map(\.name) : [])
             + (vaderInstalled ? try Self.recorded(affectSuite).map(\.name) : [])
         for info in MetricCatalog.all where (canMountTmpfs || !info.name.hasPrefix("resource_"))
             && (mnistInstalled || !mnistOnlyMetrics.contains(info.name)) && (vaderInstalled || !vaderOnlyMetrics.contains(info.name)) {

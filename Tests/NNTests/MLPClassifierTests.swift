@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 import NN
@@ -123,5 +124,31 @@ struct MLPClassifierTests {
         // BLAS may pick a different kernel for 1 row than for 3, so allow rounding differences.
         for v in 0..<3 { #expect(abs(three[v] - one[v]) < 1e-6, "probs[0,\(v)]: \(three[v]) vs \(one[v])") }
         #expect(three[3..<6] != three[0..<3])
+    }
+
+    @Test("backward from the cross-entropy's own logit gradients gives the gradients of computeGradients (to rounding)")
+    func logitsAndBackwardMatchComputeGradients() {
+        var g = SplitMix64(seed: 12)
+        let mlp = MLPClassifier(inputSize: 4, hidden: [5, 3], classes: 3, maxBatch: 6, rng: &g)
+        let data = clusters(perClass: 2, seed: 7)  // 6 samples
+        data.inputs.withUnsafeBufferPointer { x in
+            data.targets.withUnsafeBufferPointer { t in
+                _ = mlp.computeGradients(inputs: x.baseAddress!, targets: t.baseAddress!, batch: 6)
+                let expected = Array(mlp.parameters.grads)
+                // dlogits = (softmax(z) − onehot) / B, the loss's own gradient
+                let z = Array(mlp.logits(inputs: x.baseAddress!, batch: 6))
+                var dz = [Float](repeating: 0, count: 18)
+                for b in 0..<6 {
+                    let row = z[(b * 3)..<(b * 3 + 3)]
+                    let m = row.max()!
+                    let e = row.map { expf($0 - m) }
+                    let sum = e.reduce(0, +)
+                    for k in 0..<3 { dz[b * 3 + k] = (e[k] / sum - (k == Int(t[b]) ? 1 : 0)) / 6 }
+                }
+                mlp.backward(inputs: x.baseAddress!, dlogits: dz, batch: 6)
+                let got = Array(mlp.parameters.grads)
+                for i in 0..<got.count { #expect(abs(got[i] - expected[i]) <= 1e-6 * max(1, abs(expected[i])), "grad[\(i)]") }
+            }
+        }
     }
 }
