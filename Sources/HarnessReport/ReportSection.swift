@@ -40,6 +40,7 @@ enum ReportSections {
         ReliabilityReportSection.self,
         AffectReportSection.self,
         DiehlCookReportSection.self,
+        ContinualReportSection.self,
     ]
 
     static func applying(to input: ReportInput) -> [any ReportSection.Type] {

@@ -1,0 +1,152 @@
+import Foundation
+import HarnessBaseline
+import Metrics
+
+/// The continual-learning part of a report (experiments/continual.yaml): average accuracy after
+/// the last task per method and scenario beside van de Ven & Tolias (2019) Table 4, each method
+/// against fine-tuning by Welch's t over seeds, forgetting and backward transfer, and the
+/// accuracy matrices as heat maps.
+enum ContinualReportSection: ReportSection {
+    static let scenarios: [(key: String, title: String)] = [("task", "Task-IL"), ("domain", "Domain-IL"), ("class", "Class-IL")]
+    static let methods: [(key: String, title: String)] = [("fine-tune", "fine-tune (None)"), ("ewc", "EWC"), ("si", "SI"),
+                                                          ("lwf", "LwF"), ("replay", "replay (100 / class)"), ("joint", "joint (Offline)")]
+    /// van de Ven & Tolias (2019), Table 4, Split MNIST, average accuracy (%) over 20 seeds:
+    /// Task-IL, Domain-IL, Class-IL. Plain experience replay is not in that table; the Offline
+    /// upper bound is given to one decimal.
+    static let published: [String: [Double]] = [
+        "fine-tune": [87.19, 59.21, 19.90], "ewc": [98.64, 63.95, 20.01], "si": [99.09, 65.36, 19.99],
+        "lwf": [99.57, 71.50, 23.85], "joint": [99.7, 98.4, 97.9],
+    ]
+
+    static func applies(_ input: ReportInput) -> Bool {
+        input.runs.contains { $0.metrics["average_accuracy"] != nil }
+    }
+
+    /// Variant name of (scenario, method), read from the resolved settings.
+    static func variant(_ input: ReportInput, scenario: String, method: String) -> String? {
+        let settings = input.variantSettings
+        return input.variants.first {
+            settings[$0]?["cl_scenario"] as? String == scenario && settings[$0]?["cl_method"] as? String == method
+        }
+    }
+
+    static func values(_ input: ReportInput, _ variant: String?, _ metric: String) -> [Double] {
+        guard let variant else { return [] }
+        return input.runs(of: variant).compactMap { $0.metrics[metric] }
+    }
+
+    static func markdown(_ input: ReportInput) -> String {
+        var md = "## Continual learning: Split MNIST\n\n"
+        md += "van de Ven & Tolias (2019), \"Three scenarios for continual learning\": the ten MNIST digits, in a per-seed random "
+        md += "order, dealt into five tasks of two and learned one task after another. Task-IL: the task is given, a head of two "
+        md += "outputs per task. Domain-IL: one shared head of two outputs (first or second digit of the pair). Class-IL: one "
+        md += "output per digit, every digit seen so far active. Their network and budget: an MLP 784-400-400 (ReLU), 2 000 Adam "
+        md += "steps (lr 0.001) of batch 128 per task on all 60 000 training images; tested on all 10 000 after every task. EWC's "
+        md += "λ and SI's c are the values their code sets for Split MNIST per scenario; nothing was tuned here, so the test split "
+        md += "is only read out. Average accuracy = mean over the five tasks' test accuracies after the last task; mean ± 95 % CI "
+        md += "over seeds (Student's t); the paper's figures are means over 20 seeds. Differences from their code: the Fisher is "
+        md += "divided by N rather than N − 1; joint training in Task-IL draws one batch from the union of the tasks rather than "
+        md += "equal sub-batches per task; replay (not in the 2019 table) stores 100 random training images per class and mixes a "
+        md += "buffer batch in with weight 1 − 1/t.\n\n"
+
+        md += "| method | " + scenarios.map { "\($0.title) ours (%) | paper (%) | ours − paper" }.joined(separator: " | ") + " |\n"
+        md += "|---|" + String(repeating: "---:|---:|---:|", count: scenarios.count) + "\n"
+        for method in methods {
+            var cells = [method.title]
+            for (index, scenario) in scenarios.enumerated() {
+                let accuracies = values(input, variant(input, scenario: scenario.key, method: method.key), "average_accuracy")
+                let paper = published[method.key]?[index]
+                cells.append(accuracies.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(accuracies))
+                cells.append(paper.map { String(format: method.key == "joint" ? "≈ %.1f" : "%.2f", $0) } ?? "—")
+                if let paper, !accuracies.isEmpty {
+                    cells.append(String(format: "%+.2f", SeedSummary(accuracies).mean * 100 - paper))
+                } else {
+                    cells.append("—")
+                }
+            }
+            md += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        md += "\nPublished figures beside ours: van de Ven & Tolias (2019), Table 4 (Split MNIST, average accuracy %, "
+        md += "Task-IL / Domain-IL / Class-IL): None 87.19 / 59.21 / 19.90; EWC 98.64 / 63.95 / 20.01; SI 99.09 / 65.36 / 19.99; "
+        md += "LwF 99.57 / 71.50 / 23.85; DGR 99.50 / 95.72 / 90.79; iCaRL (Class-IL) 94.57; Offline ≈ 99.7 / 98.4 / 97.9.\n\n"
+
+        md += "### Each method against fine-tuning\n\n"
+        md += "Average accuracy minus fine-tuning's in the same scenario (points), with Welch's t-test over seeds (α = 0.05): "
+        md += "\"no difference detected\" when p ≥ 0.05.\n\n"
+        md += "| method | " + scenarios.map(\.title).joined(separator: " | ") + " |\n"
+        md += "|---|" + String(repeating: "---|", count: scenarios.count) + "\n"
+        for method in methods where method.key != "fine-tune" {
+            var cells = [method.title]
+            for scenario in scenarios {
+                let a = values(input, variant(input, scenario: scenario.key, method: method.key), "average_accuracy")
+                let b = values(input, variant(input, scenario: scenario.key, method: "fine-tune"), "average_accuracy")
+                guard a.count >= 2, b.count >= 2 else { cells.append("—"); continue }
+                let test = SignificanceTest.compare(b, a)
+                let delta = (SeedSummary(a).mean - SeedSummary(b).mean) * 100
+                cells.append(String(format: "%+.2f, p = %.2g", delta, test.pValue) + (test.isSignificant ? "" : " (no difference detected)"))
+            }
+            md += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+
+        md += "\n### Forgetting and backward transfer\n\n"
+        md += "Forgetting: mean over tasks 1–4 of the best accuracy on the task after any earlier task minus its accuracy at the "
+        md += "end. Backward transfer: mean over tasks 1–4 of the accuracy at the end minus the accuracy right after the task "
+        md += "was learned (negative is forgetting). Mean ± 95 % CI over seeds.\n\n"
+        md += "| method | " + scenarios.map { "\($0.title) forgetting (%) | \($0.title) backward transfer (%)" }.joined(separator: " | ") + " |\n"
+        md += "|---|" + String(repeating: "---:|---:|", count: scenarios.count) + "\n"
+        for method in methods {
+            var cells = [method.title]
+            for scenario in scenarios {
+                let v = variant(input, scenario: scenario.key, method: method.key)
+                for metric in ["forgetting", "backward_transfer"] {
+                    let x = values(input, v, metric)
+                    cells.append(x.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(x))
+                }
+            }
+            md += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        let seconds = input.runs.compactMap { $0.metrics["train_seconds"] }
+        if !seconds.isEmpty {
+            md += "\nTraining time per run: \(String(format: "%.0f", seconds.min()!))–\(String(format: "%.0f", seconds.max()!)) s "
+            md += "on one core (EWC's includes its Fisher estimates).\n"
+        }
+        return md + "\n"
+    }
+
+    /// One heat map per scenario, a panel per method: mean accuracy on task j (x) after training
+    /// task t (y), averaged over seeds.
+    static func charts(_ input: ReportInput) -> [Gnuplot.Chart] {
+        scenarios.compactMap { scenario in
+            let panels = methods.compactMap { method -> (String, [[Double]])? in
+                guard let v = variant(input, scenario: scenario.key, method: method.key) else { return nil }
+                let runs = input.runs(of: v)
+                var rows: [[Double]] = []
+                for t in 1...5 {
+                    for j in 1...5 {
+                        let x = runs.compactMap { run in run.series["accuracy_on_task_\(j)"]?.first { $0.step == t }?.value }
+                        rows.append([Double(j), Double(t), x.isEmpty ? .nan : SeedSummary(x).mean * 100])
+                    }
+                }
+                return rows.contains { !$0[2].isNaN } ? (method.title, rows) : nil
+            }
+            guard !panels.isEmpty else { return nil }
+            var data = ""
+            var body = "set multiplot layout 2,3 title \(Gnuplot.title("Split MNIST, \(scenario.title): accuracy (%) on task j after training task t, mean over seeds"))\n"
+            body += "set xrange [0.5:5.5]\nset yrange [5.5:0.5]\nset cbrange [0:100]\nset xtics 1\nset ytics 1\n"
+            body += "set xlabel 'tested task j'\nset ylabel 'after task t'\nset palette defined (0 '#440154', 50 '#21918c', 100 '#fde725')\n"
+            for (index, panel) in panels.enumerated() {
+                data += Gnuplot.dataBlock("m\(index)", rows: panel.1)
+                body += "set title \(Gnuplot.title(panel.0))\n"
+                body += "plot $m\(index) using 1:2:3 with image notitle, $m\(index) using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle\n"
+            }
+            body += "unset multiplot"
+            return Gnuplot.Chart(name: "continual-\(scenario.key)-matrix", width: 1080, height: 720, data: data, commands: body)
+        }
+    }
+
+    static func chartHeading(_ name: String) -> String? {
+        guard name.hasPrefix("continual-"), name.hasSuffix("-matrix") else { return nil }
+        let key = name.dropFirst("continual-".count).dropLast("-matrix".count)
+        return scenarios.first { $0.key == key }.map { "Accuracy matrices, \($0.title)" }
+    }
+}
