@@ -208,7 +208,17 @@ enum GoldenMask {
         text = text.replacing(try! Regex(#"`[0-9a-f]{40}(?![0-9a-f])[^`]*`"#), with: "`<commit>`")
         text = text.replacing(try! Regex(#"\b[0-9a-f]{40}\b"#), with: "<commit>")
         // Which machine fields differ from the baseline's depends on where the test runs.
-        let lines = text.components(separatedBy: "\n").filter { !$0.hasPrefix("ENVIRONMENT DIFFERS") && !$0.hasPrefix("**Environment differs**") }
+        // The Markdown form is a paragraph: drop the blank line after it too, or a machine whose
+        // fields differ leaves one blank line more than the golden file.
+        var lines: [String] = []
+        var droppedParagraph = false
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("ENVIRONMENT DIFFERS") { continue }
+            if line.hasPrefix("**Environment differs**") { droppedParagraph = true; continue }
+            if droppedParagraph && line.isEmpty { droppedParagraph = false; continue }
+            droppedParagraph = false
+            lines.append(line)
+        }
         var result: [String] = []
         var header: [String] = []
         var section = ""

@@ -189,7 +189,7 @@ struct ModelSpecificKeyTests {
             .replacingOccurrences(of: "dense-mlp: {model: mlp, hidden: [32]}", with: "other: {}")
         #expect {
             try SuiteSpec.parse(yaml: yaml, path: "m.yaml")
-        } throws: { "\($0)".contains("base.hidden: applies only to model mlp, which no variant uses") }
+        } throws: { "\($0)".contains("base.hidden: applies only to model mlp, continual, which no variant uses") }
     }
 }
 
