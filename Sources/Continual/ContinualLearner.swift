@@ -175,7 +175,7 @@ public final class ContinualLearner {
             case .fineTune, .joint:
                 break
             }
-            result.matrix.append((0...t).map { accuracy(onTask: $0, after: t, pixels: testPixels) })
+            result.matrix.append((0...t).map { accuracy(onTask: $0, after: t, pixels: testPixels, scratch: inputs) })
         }
         result.trainSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return result
@@ -183,12 +183,13 @@ public final class ContinualLearner {
 
     /// Accuracy on task j's test set after training task t: argmax over the columns the scenario
     /// reads out (Task-IL: j's head; Domain-IL: the shared head; Class-IL: every class seen so far).
-    private func accuracy(onTask j: Int, after t: Int, pixels: UnsafePointer<Float>) -> Double {
+    /// `scratch` holds `model.maxBatch` images (the training batch buffer, idle here).
+    private func accuracy(onTask j: Int, after t: Int, pixels: UnsafePointer<Float>,
+                          scratch inputs: UnsafeMutableBufferPointer<Float>) -> Double {
         let k = tasks.classesPerTask, D = test.pixelsPerImage, V = model.classes
         let samples = tasks.test[j]
         let columns = settings.scenario.columns(sampleTask: j, currentTask: t, classesPerTask: k)
-        let inputs = UnsafeMutableBufferPointer<Float>.allocate(capacity: model.maxBatch * D)
-        defer { inputs.deallocate() }
+        precondition(inputs.count >= model.maxBatch * D, "accuracy: scratch holds \(inputs.count) floats, needs \(model.maxBatch * D)")
         var correct = 0
         var start = 0
         while start < samples.count {

@@ -22,12 +22,19 @@ enum ContinualReportSection: ReportSection {
         input.runs.contains { $0.metrics["average_accuracy"] != nil }
     }
 
-    /// Variant name of (scenario, method), read from the resolved settings.
-    static func variant(_ input: ReportInput, scenario: String, method: String) -> String? {
+    /// Variant name per "scenario/method", read once from the resolved settings (parsing the
+    /// canonical config is not free, and every table cell needs a lookup).
+    static func variantIndex(_ input: ReportInput) -> [String: String] {
         let settings = input.variantSettings
-        return input.variants.first {
-            settings[$0]?["cl_scenario"] as? String == scenario && settings[$0]?["cl_method"] as? String == method
+        var index: [String: String] = [:]
+        // the first variant in file order wins, as a suite may list two of the same pair
+        for name in input.variants {
+            if let scenario = settings[name]?["cl_scenario"] as? String, let method = settings[name]?["cl_method"] as? String,
+               index["\(scenario)/\(method)"] == nil {
+                index["\(scenario)/\(method)"] = name
+            }
         }
+        return index
     }
 
     static func values(_ input: ReportInput, _ variant: String?, _ metric: String) -> [Double] {
@@ -35,7 +42,13 @@ enum ContinualReportSection: ReportSection {
         return input.runs(of: variant).compactMap { $0.metrics[metric] }
     }
 
+    static func row(_ cells: [String]) -> String {
+        "| " + cells.joined(separator: " | ") + " |\n"
+    }
+
     static func markdown(_ input: ReportInput) -> String {
+        let index = variantIndex(input)
+        func variant(scenario: String, method: String) -> String? { index["\(scenario)/\(method)"] }
         var md = "## Continual learning: Split MNIST\n\n"
         md += "van de Ven & Tolias (2019), \"Three scenarios for continual learning\": the ten MNIST digits, in a per-seed random "
         md += "order, dealt into five tasks of two and learned one task after another. Task-IL: the task is given, a head of two "
@@ -54,7 +67,7 @@ enum ContinualReportSection: ReportSection {
         for method in methods {
             var cells = [method.title]
             for (index, scenario) in scenarios.enumerated() {
-                let accuracies = values(input, variant(input, scenario: scenario.key, method: method.key), "average_accuracy")
+                let accuracies = values(input, variant(scenario: scenario.key, method: method.key), "average_accuracy")
                 let paper = published[method.key]?[index]
                 cells.append(accuracies.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(accuracies))
                 cells.append(paper.map { String(format: method.key == "joint" ? "≈ %.1f" : "%.2f", $0) } ?? "—")
@@ -64,7 +77,7 @@ enum ContinualReportSection: ReportSection {
                     cells.append("—")
                 }
             }
-            md += "| " + cells.joined(separator: " | ") + " |\n"
+            md += row(cells)
         }
         md += "\nPublished figures beside ours: van de Ven & Tolias (2019), Table 4 (Split MNIST, average accuracy %, "
         md += "Task-IL / Domain-IL / Class-IL): None 87.19 / 59.21 / 19.90; EWC 98.64 / 63.95 / 20.01; SI 99.09 / 65.36 / 19.99; "
@@ -78,14 +91,14 @@ enum ContinualReportSection: ReportSection {
         for method in methods where method.key != "fine-tune" {
             var cells = [method.title]
             for scenario in scenarios {
-                let a = values(input, variant(input, scenario: scenario.key, method: method.key), "average_accuracy")
-                let b = values(input, variant(input, scenario: scenario.key, method: "fine-tune"), "average_accuracy")
+                let a = values(input, variant(scenario: scenario.key, method: method.key), "average_accuracy")
+                let b = values(input, variant(scenario: scenario.key, method: "fine-tune"), "average_accuracy")
                 guard a.count >= 2, b.count >= 2 else { cells.append("—"); continue }
                 let test = SignificanceTest.compare(b, a)
                 let delta = (SeedSummary(a).mean - SeedSummary(b).mean) * 100
                 cells.append(String(format: "%+.2f, p = %.2g", delta, test.pValue) + (test.isSignificant ? "" : " (no difference detected)"))
             }
-            md += "| " + cells.joined(separator: " | ") + " |\n"
+            md += row(cells)
         }
 
         md += "\n### Forgetting and backward transfer\n\n"
@@ -99,7 +112,7 @@ enum ContinualReportSection: ReportSection {
         for method in methods {
             var cells = [method.title]
             for scenario in scenarios {
-                let v = variant(input, scenario: scenario.key, method: method.key)
+                let v = variant(scenario: scenario.key, method: method.key)
                 // mean over tasks j of R[j][j], per run, from the accuracy series
                 let justLearned = v.map { input.runs(of: $0) }?.compactMap { run -> Double? in
                     let diagonal = (1...5).compactMap { j in run.series["accuracy_on_task_\(j)"]?.first { $0.step == j }?.value }
@@ -111,7 +124,7 @@ enum ContinualReportSection: ReportSection {
                     cells.append(x.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(x))
                 }
             }
-            md += "| " + cells.joined(separator: " | ") + " |\n"
+            md += row(cells)
         }
         let seconds = input.runs.compactMap { $0.metrics["train_seconds"] }
         if !seconds.isEmpty {
@@ -124,9 +137,10 @@ enum ContinualReportSection: ReportSection {
     /// One heat map per scenario, a panel per method: mean accuracy on task j (x) after training
     /// task t (y), averaged over seeds.
     static func charts(_ input: ReportInput) -> [Gnuplot.Chart] {
-        scenarios.compactMap { scenario in
+        let index = variantIndex(input)
+        return scenarios.compactMap { scenario in
             let panels = methods.compactMap { method -> (String, [[Double]])? in
-                guard let v = variant(input, scenario: scenario.key, method: method.key) else { return nil }
+                guard let v = index["\(scenario.key)/\(method.key)"] else { return nil }
                 let runs = input.runs(of: v)
                 var rows: [[Double]] = []
                 for t in 1...5 {
