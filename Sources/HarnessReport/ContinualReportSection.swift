@@ -60,7 +60,9 @@ enum ContinualReportSection: ReportSection {
         md += "over seeds (Student's t); the paper's figures are means over 20 seeds. Differences from their code: the Fisher is "
         md += "divided by N rather than N − 1; joint training in Task-IL draws one batch from the union of the tasks rather than "
         md += "equal sub-batches per task; replay (not in the 2019 table) stores 100 random training images per class and mixes a "
-        md += "buffer batch in with weight 1 − 1/t.\n\n"
+        md += "buffer batch in with weight 1 − 1/t. References: joint training is the positive control (the upper bound: it sees "
+        md += "every task's data), fine-tuning the lower bound, and a random guess over the outputs active at the end scores "
+        md += "50 % in Task-IL and Domain-IL and 10 % in Class-IL.\n\n"
 
         md += "| method | " + scenarios.map { "\($0.title) ours (%) | paper (%) | ours − paper" }.joined(separator: " | ") + " |\n"
         md += "|---|" + String(repeating: "---:|---:|---:|", count: scenarios.count) + "\n"
