@@ -46,8 +46,18 @@ public struct Adam: Optimizer {
     }
 
     public mutating func step(values: UnsafeMutableBufferPointer<Float>, grads: UnsafeBufferPointer<Float>) {
+        step(values: values, grads: grads, updating: [0..<values.count])
+    }
+
+    /// One step that moves only the parameters in `ranges` (and only their moments): the others
+    /// stay exactly as they are, like PyTorch parameters with `requires_grad=False`. A zero
+    /// gradient is not enough to freeze a parameter under Adam — its moments keep moving it — so
+    /// frozen and inactive experts are left out of the ranges instead. t advances once per call.
+    public mutating func step(values: UnsafeMutableBufferPointer<Float>, grads: UnsafeBufferPointer<Float>,
+                              updating ranges: [Range<Int>]) {
         let n = values.count
         precondition(grads.count == n, "Adam.step: \(n) values but \(grads.count) gradients")
+        precondition(ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= n }, "Adam.step: a range lies outside the \(n) parameters")
         if firstMoment.isEmpty {
             firstMoment = [Float](repeating: 0, count: n)
             secondMoment = [Float](repeating: 0, count: n)
@@ -64,21 +74,23 @@ public struct Adam: Optimizer {
         // Adam folds the decay into g; AdamW multiplies p by (1 − lr·wd) before the update.
         let l2 = decoupled ? 0 : weightDecay
         let shrink: Float = decoupled ? 1 - learningRate * weightDecay : 1
+        let constants = AdamConstants(b1: b1, b2: b2, eps: eps, l2: l2, shrink: shrink, stepSize: stepSize, bc2Sqrt: bc2Sqrt)
         firstMoment.withUnsafeMutableBufferPointer { m in
             secondMoment.withUnsafeMutableBufferPointer { v in
-                let constants = AdamConstants(b1: b1, b2: b2, eps: eps, l2: l2, shrink: shrink, stepSize: stepSize, bc2Sqrt: bc2Sqrt)
-                // Eight parameters per vector, then the tail one by one: the same IEEE operations in
-                // the same order as `adamUpdateReference`, so the same bits (tested).
-                let full = n / 8 * 8
-                var i = 0
-                while i < full {
-                    adamUpdateLanes(values.baseAddress! + i, grads.baseAddress! + i, m.baseAddress! + i, v.baseAddress! + i, constants)
-                    i += 8
+                for range in ranges where !range.isEmpty {
+                    // Eight parameters per vector, then the tail one by one: the same IEEE operations in
+                    // the same order as `adamUpdateReference`, so the same bits (tested).
+                    let full = range.lowerBound + range.count / 8 * 8
+                    var i = range.lowerBound
+                    while i < full {
+                        adamUpdateLanes(values.baseAddress! + i, grads.baseAddress! + i, m.baseAddress! + i, v.baseAddress! + i, constants)
+                        i += 8
+                    }
+                    adamUpdateReference(values: UnsafeMutableBufferPointer(rebasing: values[full..<range.upperBound]),
+                                        grads: UnsafeBufferPointer(rebasing: grads[full..<range.upperBound]),
+                                        m: UnsafeMutableBufferPointer(rebasing: m[full..<range.upperBound]),
+                                        v: UnsafeMutableBufferPointer(rebasing: v[full..<range.upperBound]), constants)
                 }
-                adamUpdateReference(values: UnsafeMutableBufferPointer(rebasing: values[full...]),
-                                    grads: UnsafeBufferPointer(rebasing: grads[full...]),
-                                    m: UnsafeMutableBufferPointer(rebasing: m[full...]),
-                                    v: UnsafeMutableBufferPointer(rebasing: v[full...]), constants)
             }
         }
     }

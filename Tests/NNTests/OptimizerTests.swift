@@ -110,4 +110,20 @@ struct OptimizerTests {
         sgd.step(table)
         #expect(Array(table.values) == [0.5, 1.5, 4])
     }
+
+    @Test("Adam over ranges moves only those parameters and their moments, and gives the full step's bits inside them")
+    func adamRanges() {
+        let start = testValues(37, seed: 5), grads = testValues(37, seed: 6)
+        var full = Adam(learningRate: 0.01), ranged = Adam(learningRate: 0.01)
+        var a = start, b = start
+        for _ in 0..<3 {
+            a.withUnsafeMutableBufferPointer { v in grads.withUnsafeBufferPointer { full.step(values: v, grads: $0) } }
+            b.withUnsafeMutableBufferPointer { v in grads.withUnsafeBufferPointer { ranged.step(values: v, grads: $0, updating: [0..<5, 9..<30]) } }
+        }
+        for i in 0..<37 {
+            let inside = (0..<5).contains(i) || (9..<30).contains(i)
+            #expect(b[i] == (inside ? a[i] : start[i]), "element \(i)")
+            #expect(ranged.firstMoment[i] == (inside ? full.firstMoment[i] : 0))
+        }
+    }
 }
