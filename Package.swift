@@ -31,6 +31,8 @@ let package = Package(
         // Continual learning on split protocols (van de Ven & Tolias 2019): scenarios, EWC, SI,
         // LwF, replay, joint training and the accuracy matrix, over NN's MLP.
         .target(name: "Continual", dependencies: ["Tensor", "NN", "Datasets"]),
+        // Experts that grow, clone, distil, freeze and prune (seed 001's growth model).
+        .target(name: "Growth", dependencies: ["Tensor", "NN", "MoE", "Datasets"]),
         .target(name: "Metrics", dependencies: [
             "Tensor",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -49,7 +51,7 @@ let package = Package(
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
-            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts", "Affect", "Continual",
+            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts", "Affect", "Continual", "Growth",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -59,7 +61,7 @@ let package = Package(
         ]),
         .target(name: "HarnessRun", dependencies: [
             "HarnessConfig", "HarnessStore",
-            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics", "MicroExperts", "Affect", "Continual",
+            "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics", "MicroExperts", "Affect", "Continual", "Growth",
         ]),
         .target(name: "HarnessBaseline", dependencies: ["HarnessConfig", "HarnessStore", "Metrics", "Datasets"]),
         .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics", "Tensor", "Affect"]),
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "MoETests", dependencies: ["TestSupport", "Tensor", "MoE"]),
         .testTarget(name: "LearningTests", dependencies: ["TestSupport", "Learning"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "NN", "Datasets", "Tensor"]),
         .testTarget(name: "ContinualTests", dependencies: ["TestSupport", "Continual", "NN", "Datasets", "Tensor"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         // Golden vectors from the reference package in Fixtures/ (baselines/python/vader_golden.py);
@@ -88,7 +91,7 @@ let package = Package(
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
-            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts", "Continual",
+            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts", "Continual", "Growth",
         ]),
         // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
         // smoke suite and compare its output with Tests/CLITests/Golden/.

@@ -38,6 +38,9 @@ public enum ModelKind: String, CaseIterable, Sendable {
     /// An MLP learning a split protocol task after task (Split MNIST, van de Ven & Tolias 2019;
     /// experiments/continual.yaml).
     case continual
+    /// Seed 001's growth model: experts switched on by a schedule, each cloned and distilled from
+    /// a teacher, with freeze masks, neurogenesis and pruning (experiments/growth.yaml).
+    case growth
 }
 
 /// `select_epoch`: which epoch's parameters an image classifier is evaluated with.
@@ -80,4 +83,11 @@ public enum RouterFeatureKind: String, CaseIterable, Sendable {
     case pixels
     case pooled
     case projected
+}
+
+/// `lr_decay`: how the learning rate moves over training (growth model).
+public enum LearningRateDecay: String, CaseIterable, Sendable {
+    case none
+    /// η_t = η · ½ (1 + cos(π t / T)) over the T steps of the run.
+    case cosine
 }

@@ -1,3 +1,4 @@
+import Growth
 import Crypto
 import Tensor
 import Foundation
@@ -38,7 +39,7 @@ public struct SuiteSpec: Sendable {
     /// `canonical`: storing a model changes none of its numbers.
     public var saveCheckpoints = false
     /// The models whose runs have trained parameters to store (`save_checkpoints`).
-    public static let checkpointModels: Set<String> = ["mlp", "moe", "sequence"]
+    public static let checkpointModels: Set<String> = ["mlp", "moe", "sequence", "growth"]
     /// The config spelling of "no pinned kernel".
     public static let anyBLASCore = "any"
 
@@ -121,6 +122,12 @@ public struct SuiteSpec: Sendable {
         }
         if Set(seeds).count != seeds.count {
             throw ConfigError(file: path, line: top["seeds"]?.line, keyPath: "seeds", message: "repeats a seed; expected distinct seeds")
+        }
+
+        for variant in variants where variant.resolved["model"]?.stringValue == ModelKind.growth.rawValue {
+            if let problem = GrowthSettings.configProblem(model: variant.resolved, task: taskValues) {
+                throw ConfigError(file: path, line: nil, keyPath: "variants.\(variant.name).\(problem.key)", message: "expected \(problem.expected)")
+            }
         }
 
         var canonicalMap = topValues

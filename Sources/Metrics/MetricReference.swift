@@ -20,7 +20,8 @@ public enum MetricReference {
         md += "A metric is listed once, under the kind it belongs to; test_accuracy, val_accuracy, final_train_loss, "
         md += "parameters, train_seconds and peak_rss are also recorded by `sequence` runs, spike_rate by "
         md += "`online-router` runs, tokens_per_s_*, parameters, train_throughput and the latencies by `perf` runs, and "
-        md += "peak_rss by `micro-experts` runs.\n\n"
+        md += "peak_rss by `micro-experts` runs; `growth` runs record the image-classification accuracy, calibration and size "
+        md += "metrics and the routing ones (utilization_e{i}, routed_accuracy_e{i}, gate_entropy, min_utilization_ratio) besides their own.\n\n"
         md += section("Image classification (`mlp`, `moe`)", MetricCatalog.classification)
         md += section("Mixture-of-experts routing (`moe`)", MetricCatalog.routing)
         md += section("Online routing over a stream (`online-router`)", MetricCatalog.routingLearning)
@@ -28,6 +29,7 @@ public enum MetricReference {
         md += section("Micro-benchmarks (`perf`)", MetricCatalog.perf)
         md += section("Micro-experts on git history (`micro-experts`)", MetricCatalog.microExperts)
         md += section("Reliability checks (`reliability`)", MetricCatalog.reliability)
+        md += section("Growth model (`growth`)", MetricCatalog.growth)
         return md
     }
 

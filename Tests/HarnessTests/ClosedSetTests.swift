@@ -1,4 +1,5 @@
 import Continual
+import Growth
 import Datasets
 import Learning
 import MicroExperts
@@ -32,7 +33,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
 
     static let all: [ClosedSet] = [
         ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "permuted-mnist", "sequence", "none", "git"], DatasetKind.self),
-        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect", "diehl-cook", "continual"], ModelKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect", "diehl-cook", "continual", "growth"], ModelKind.self),
         ClosedSet("base", "rated_set", model: "affect", ["tweets", "movie-reviews", "amazon-reviews", "nyt-editorials"], AffectRatedSet.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "select_epoch", ["last", "best-validation"], EpochSelection.self),
@@ -66,6 +67,8 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "calibration", model: "micro-experts", ["none", "temperature", "isotonic"], CalibrationMethod.self),
         ClosedSet("base", "cl_scenario", model: "continual", ["task", "domain", "class"], ContinualScenario.self),
         ClosedSet("base", "cl_method", model: "continual", ["fine-tune", "ewc", "si", "lwf", "replay", "joint"], ContinualMethod.self),
+        ClosedSet("base", "growth_teacher", model: "growth", ["most-used", "most-accurate", "committee"], TeacherChoice.self),
+        ClosedSet("base", "lr_decay", model: "growth", ["none", "cosine"], LearningRateDecay.self),
     ]
 
     /// A config whose `keyPath` holds `value` and is otherwise valid for `model`.

@@ -13,7 +13,7 @@ private let vaderInstalled = FileManager.default.fileExists(atPath: "/usr/share/
 /// Metrics only the routed benchmark (real MNIST) or the affect suite (VADER's files) records.
 private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy", "output_spikes_per_image",
     "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images",
-    "average_accuracy", "forgetting", "backward_transfer"]
+    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters"]
 private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput"]
 
 /// Image classification at the smallest size that still takes every branch that records a
@@ -57,6 +57,17 @@ base: {model: continual, hidden: [16], cl_iterations: 3}
 variants:
   ewc: {cl_scenario: class, cl_method: ewc, cl_ewc_lambda: 100}
   lwf: {cl_scenario: task, cl_method: lwf}
+"""
+
+/// The growth model growing 1 → 2 with pruning and neurogenesis on (each records its events).
+let growthSuite = """
+schema: 1
+name: tiny-growth
+version: 1
+seeds: [0]
+task: {dataset: mnist, validation_size: 50, train_limit: 300, test_limit: 100, epochs: 2, batch_size: 32}
+base: {model: growth, model_width: 8, expert_hidden: 8, growth_experts: [1, 2], growth_epochs: [1, 2], growth_max_experts: 3, growth_spawn_entropy: 0.01, growth_spawn_patience: 2, growth_prune_utilization: 0.01}
+variants: {grow: {}}
 """
 
 /// The routed benchmark: permuted MNIST with the domain oracle (routing purity and accuracy).
@@ -197,6 +208,11 @@ struct MetricCoverageTests {
         Self.expectCatalogued(try Self.recorded(continualSuite))
     }
 
+    @Test("every metric a growth run records is in the catalog with its unit", .enabled(if: mnistInstalled))
+    func growth() throws {
+        Self.expectCatalogued(try Self.recorded(growthSuite))
+    }
+
     @Test("every metric an affect run records is in the catalog with its unit", .enabled(if: vaderInstalled))
     func affect() throws {
         Self.expectCatalogued(try Self.recorded(affectSuite))
@@ -234,7 +250,7 @@ struct MetricCoverageTests {
             try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
                  + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
         } + reliability.map(\.name)
-            + (mnistInstalled ? try (Self.recorded(domainSuite) + Self.recorded(diehlCookSuite) + Self.recorded(continualSuite)).map(\.name) : [])
+            + (mnistInstalled ? try (Self.recorded(domainSuite) + Self.recorded(diehlCookSuite) + Self.recorded(continualSuite) + Self.recorded(growthSuite)).map(\.name) : [])
             + (vaderInstalled ? try Self.recorded(affectSuite).map(\.name) : [])
         for info in MetricCatalog.all where (canMountTmpfs || !info.name.hasPrefix("resource_"))
             && (mnistInstalled || !mnistOnlyMetrics.contains(info.name)) && (vaderInstalled || !vaderOnlyMetrics.contains(info.name)) {

@@ -57,6 +57,8 @@ public final class Registry {
             return DiehlCookExperiment(spec: spec, data: try splits(for: spec.task))
         case .continual:
             return ContinualExperiment(spec: spec, data: try splits(for: spec.task))
+        case .growth:
+            return GrowthExperiment(spec: spec, data: try splits(for: spec.task))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Datasets
 import Dispatch
 import Metrics
@@ -26,7 +27,7 @@ struct ImageClassificationExperiment: Experiment {
         let inputSize = data.train.pixelsPerImage
         let classes = data.train.classes
         let maxBatch = max(batchSize, Self.evaluationBatch)
-        let model: TrainableClassifier
+        var model: TrainableClassifier
         let moe: MoEClassifier?
         switch try spec.choice("model", as: ModelKind.self) {
         case .moe:
@@ -56,6 +57,10 @@ struct ImageClassificationExperiment: Experiment {
         var batchTargets = [Int32](repeating: 0, count: batchSize)
         var batchDomains = [Int32](repeating: 0, count: batchSize)
         var trainNanoseconds: UInt64 = 0
+        let cosineDecay = try spec.choice("lr_decay", as: LearningRateDecay.self) == .cosine
+        let baseRate = try spec.double("learning_rate")
+        let totalSteps = epochs * ((order.count + batchSize - 1) / batchSize)
+        var steps = 0
         var lastLoss = Double.nan
         var previousTopOne: [Int32]?
         var lastRouting: RoutingObserver?
@@ -70,6 +75,11 @@ struct ImageClassificationExperiment: Experiment {
                 let count = min(batchSize, order.count - start)
                 gather(rows: order[start..<(start + count)], into: &batchInputs, targets: &batchTargets, domains: &batchDomains)
                 if let moe { batchDomains.withUnsafeBufferPointer { moe.setDomains(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
+                if cosineDecay {
+                    // η_t = η · ½ (1 + cos(π t / T)),  t = steps taken so far
+                    model.learningRate = Float(baseRate * 0.5 * (1 + cos(Double.pi * Double(steps) / Double(totalSteps))))
+                }
+                steps += 1
                 let loss = try batchInputs.withUnsafeBufferPointer { x in
                     try batchTargets.withUnsafeBufferPointer { y in
                         try model.trainBatch(inputs: x.address, targets: y.address, batch: count)

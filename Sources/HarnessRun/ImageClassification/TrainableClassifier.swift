@@ -14,6 +14,8 @@ protocol TrainableClassifier: AnyObject {
     func trainBatch(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch: Int) throws -> Float
     func predict(inputs: UnsafePointer<Float>, batch: Int, into probabilities: UnsafeMutablePointer<Float>) throws
     var parameters: ParameterTable { get }
+    /// The optimizer's step size (a decay schedule sets it before each step).
+    var learningRate: Float { get set }
     /// The model's name in checkpoint metadata (`format`: biomoe.MLPClassifier, …) and its
     /// config spelling (`model`: mlp, moe).
     var checkpointFormat: (format: String, model: String) { get }
@@ -57,6 +59,7 @@ final class DenseClassifier: TrainableClassifier {
     var parameterCount: Int { model.parameterCount }
     var multiplyAccumulatesPerSample: Int { model.multiplyAccumulatesPerSample }
     var parameters: ParameterTable { model.parameters }
+    var learningRate: Float { get { optimizer.learningRate } set { optimizer.learningRate = newValue } }
     var checkpointFormat: (format: String, model: String) { ("biomoe.MLPClassifier", ModelKind.mlp.rawValue) }
 
     func trainBatch(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch: Int) throws -> Float {
@@ -112,6 +115,7 @@ final class MixtureOfExpertsClassifier: TrainableClassifier {
     var parameterCount: Int { model.parameterCount }
     var multiplyAccumulatesPerSample: Int { model.multiplyAccumulatesPerSample }
     var parameters: ParameterTable { model.parameters }
+    var learningRate: Float { get { optimizer.learningRate } set { optimizer.learningRate = newValue } }
     var checkpointFormat: (format: String, model: String) { ("biomoe.MoEClassifier", ModelKind.moe.rawValue) }
 
     func trainBatch(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch: Int) throws -> Float {

@@ -1,0 +1,88 @@
+import Growth
+
+/// The `base` keys of `model: growth` (experiments/growth.yaml): seed 001's growth model. The
+/// shared MoE keys (`model_width`, `expert_hidden`, `top_k`, `temperature`,
+/// `balance_coefficient`) size it; these say how it grows. Defaults: `GrowthSettings`.
+extension ExperimentSchema {
+    static let growthKeys: [FieldSpec] = {
+        let m = ["growth"]
+        let d = GrowthSettings()
+        return [
+            FieldSpec("growth_experts", .intList(element: 1...256, count: 1...16), default: .list(d.stages.map { .int($0.experts) }),
+                      help: "active experts of each stage of the schedule, increasing (the seed's 1 → 3 → 6; one entry: a fixed number)", models: m),
+            FieldSpec("growth_epochs", .intList(element: 1...1000, count: 1...16), default: .list(d.stages.map { .int($0.epoch) }),
+                      help: "the epoch (1-based) each stage of growth_experts starts; the first is 1", models: m),
+            FieldSpec("growth_max_experts", .int(0...256), default: .int(0),
+                      help: "expert slots allocated; 0 = the last stage's count (neurogenesis needs spare slots)", models: m),
+            FieldSpec("growth_teacher", .oneOf(TeacherChoice.self), default: .choice(d.teacher),
+                      help: "what a new expert is cloned from and distilled towards: the most-used expert (lifetime share of first choices), the most-accurate (routed training accuracy over the last epoch), or the committee of the top_k most-used (their mean output)", models: m),
+            FieldSpec("growth_clone", .bool, default: .bool(d.clone),
+                      help: "a new expert starts as a copy of its teacher (false: with its own initial values; the cloning ablation)", models: m),
+            FieldSpec("growth_clone_noise", .double(0...1), default: .double(Double(d.cloneNoise)),
+                      help: "σ of the Gaussian noise added to each cloned value (0: an exact copy)", models: m),
+            FieldSpec("growth_bootstrap_steps", .int(0...1_000_000), default: .int(d.bootstrapSteps),
+                      help: "steps after its birth a new expert is distilled with growth_bootstrap_alpha", models: m),
+            FieldSpec("growth_distill_steps", .int(0...1_000_000), default: .int(d.distillSteps),
+                      help: "steps after its birth a new expert is distilled at all (0: no distillation)", models: m),
+            FieldSpec("growth_bootstrap_alpha", .double(0...100), default: .double(Double(d.bootstrapAlpha)),
+                      help: "weight of the distillation MSE while bootstrapping (the seed's 1.0)", models: m),
+            FieldSpec("growth_distill_alpha", .double(0...100), default: .double(Double(d.distillAlpha)),
+                      help: "weight of the distillation MSE after the bootstrap (the seed's 0.5)", models: m),
+            FieldSpec("growth_spawn_entropy", .double(0...1), default: .double(d.spawnEntropy),
+                      help: "neurogenesis: spawn an expert when the gate's entropy over ln(active experts) stays above this for growth_spawn_patience steps; 0 = off", models: m),
+            FieldSpec("growth_spawn_patience", .int(1...1_000_000), default: .int(d.spawnPatience),
+                      help: "neurogenesis: training steps in a row above growth_spawn_entropy", models: m),
+            FieldSpec("growth_prune_utilization", .double(0...1), default: .double(d.pruneUtilization),
+                      help: "pruning: at an epoch's end, mask an expert (on for an epoch or more) whose lifetime share of first choices is below this; 0 = off", models: m),
+            FieldSpec("lr_decay", .oneOf(LearningRateDecay.self), default: .choice(LearningRateDecay.none),
+                      help: "none (constant learning_rate) or cosine (a half cosine from learning_rate to 0 over all training steps)",
+                      models: ["mlp", "moe", "growth"], hashedOnlyWhenChanged: true),
+            FieldSpec("freeze_mask", .intList(element: 0...255, count: 0...256), default: .list([]),
+                      help: "experts the optimizer never moves (they still route and compute)", models: m),
+        ]
+    }()
+}
+
+extension GrowthSettings {
+    /// The settings a growth variant's resolved keys (and the task's `epochs`, `batch_size`,
+    /// `learning_rate`) describe. Every key is present after validation; a missing one reads as
+    /// the library default only for a caller that passes partial values (tests).
+    public init(model values: [String: ConfigValue], task: [String: ConfigValue]) {
+        self.init()
+        func int(_ key: String) -> Int? { values[key]?.intValue }
+        func float(_ key: String) -> Float? { values[key]?.doubleValue.map(Float.init) }
+        func list(_ key: String) -> [Int]? { values[key]?.listValue?.compactMap(\.intValue) }
+        modelWidth = int("model_width") ?? modelWidth
+        expertHidden = int("expert_hidden") ?? expertHidden
+        topK = int("top_k") ?? topK
+        temperature = float("temperature") ?? temperature
+        balance = float("balance_coefficient") ?? balance
+        if let experts = list("growth_experts"), let epochs = list("growth_epochs") {
+            stages = zip(epochs, experts).map { GrowthStage(epoch: $0, experts: $1) }
+            if experts.count != epochs.count { stages = [] }
+        }
+        maxExperts = int("growth_max_experts") ?? maxExperts
+        teacher = values["growth_teacher"]?.stringValue.flatMap(TeacherChoice.init(rawValue:)) ?? teacher
+        clone = values["growth_clone"]?.boolValue ?? clone
+        cloneNoise = float("growth_clone_noise") ?? cloneNoise
+        bootstrapSteps = int("growth_bootstrap_steps") ?? bootstrapSteps
+        distillSteps = int("growth_distill_steps") ?? distillSteps
+        bootstrapAlpha = float("growth_bootstrap_alpha") ?? bootstrapAlpha
+        distillAlpha = float("growth_distill_alpha") ?? distillAlpha
+        spawnEntropy = values["growth_spawn_entropy"]?.doubleValue ?? spawnEntropy
+        spawnPatience = int("growth_spawn_patience") ?? spawnPatience
+        pruneUtilization = values["growth_prune_utilization"]?.doubleValue ?? pruneUtilization
+        frozenExperts = list("freeze_mask") ?? frozenExperts
+        cosineDecay = values["lr_decay"]?.stringValue == LearningRateDecay.cosine.rawValue
+        epochs = task["epochs"]?.intValue ?? values["epochs"]?.intValue ?? epochs
+        batchSize = task["batch_size"]?.intValue ?? values["batch_size"]?.intValue ?? batchSize
+        learningRate = values["learning_rate"]?.doubleValue.map(Float.init) ?? learningRate
+    }
+
+    /// `problem()`, with the mismatch of the two schedule lists' lengths first.
+    public static func configProblem(model values: [String: ConfigValue], task: [String: ConfigValue]) -> (key: String, expected: String)? {
+        let experts = values["growth_experts"]?.listValue?.count ?? 0, epochs = values["growth_epochs"]?.listValue?.count ?? 0
+        if experts != epochs { return ("growth_epochs", "one epoch per entry of growth_experts (\(experts)); got \(epochs)") }
+        return GrowthSettings(model: values, task: task).problem()
+    }
+}

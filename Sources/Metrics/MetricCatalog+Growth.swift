@@ -1,0 +1,14 @@
+extension MetricCatalog {
+    /// The growth model (`growth`): its size as it ends, and what happened to its slots. Its
+    /// accuracy, calibration and routing metrics are the image-classification and MoE ones.
+    static let growth: [MetricInfo] = [
+        MetricInfo("active_experts", "active experts", unit: "count", .informational, format: .whole("count"),
+                   "Growth model: experts taking part in routing after the last epoch (born by the schedule or neurogenesis, minus those pruned)."),
+        MetricInfo("experts_born", "experts born", unit: "count", .informational, format: .whole("count"),
+                   "Growth model: experts switched on during training, each cloned from a teacher (the first stage's are not counted)."),
+        MetricInfo("experts_pruned", "experts pruned", unit: "count", .informational, format: .whole("count"),
+                   "Growth model: experts masked out of routing for a lifetime share of first choices below growth_prune_utilization."),
+        MetricInfo("active_parameters", "active parameters", unit: "count", .informational, format: .whole("count"),
+                   "Growth model: parameters of the projection, the read-out, and the gate rows and experts of the active slots (parameters counts every allocated slot)."),
+    ]
+}
