@@ -41,6 +41,7 @@ enum ReportSections {
         AffectReportSection.self,
         DiehlCookReportSection.self,
         ContinualReportSection.self,
+        GrowthReportSection.self,
     ]
 
     static func applying(to input: ReportInput) -> [any ReportSection.Type] {
