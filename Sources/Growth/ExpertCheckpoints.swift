@@ -80,33 +80,7 @@ public enum ExpertCheckpoints {
     public static func load(from directory: URL, maxBatch: Int) throws -> GrowingMixture {
         let corePath = directory.appendingPathComponent("gate.safetensors")
         let core = try SafetensorsFile(contentsOf: corePath)
-        let meta = core.metadata
-        guard meta["format"] == format else {
-            throw ExpertCheckpointError.invalid(path: corePath.path, reason: "metadata format is \(meta["format"] ?? "missing"); expected \(format)")
-        }
-        func int(_ key: String) throws -> Int {
-            guard let v = meta[key].flatMap(Int.init), v > 0 else {
-                throw ExpertCheckpointError.invalid(path: corePath.path, reason: "metadata \(key) is \(meta[key] ?? "missing"); expected a positive integer")
-            }
-            return v
-        }
-        func mask(_ key: String, _ count: Int) throws -> [Bool] {
-            let parts = (meta[key] ?? "").split(separator: ",")
-            guard parts.count == count, parts.allSatisfy({ $0 == "0" || $0 == "1" }) else {
-                throw ExpertCheckpointError.invalid(path: corePath.path, reason: "metadata \(key) is \(meta[key] ?? "missing"); expected \(count) comma-separated 0/1 flags")
-            }
-            return parts.map { $0 == "1" }
-        }
-        let slots = try int("max_experts")
-        guard let temperature = meta["temperature"].flatMap(Float.init), temperature > 0 else {
-            throw ExpertCheckpointError.invalid(path: corePath.path, reason: "metadata temperature is \(meta["temperature"] ?? "missing"); expected a number > 0")
-        }
-        let active = try mask("active", slots)
-        var rng = Philox4x32_10(key: (0, 0))  // every value the model uses is overwritten below
-        let model = GrowingMixture(inputSize: try int("input_size"), classes: try int("classes"), modelWidth: try int("model_width"),
-                                   expertHidden: try int("expert_hidden"), maxExperts: slots, initialExperts: 1, topK: try int("top_k"),
-                                   temperature: temperature, maxBatch: maxBatch, rng: &rng)
-        model.setMasks(active: active, frozen: try mask("frozen", slots), pruned: try mask("pruned", slots))
+        let model = try emptyModel(metadata: core.metadata, source: corePath.path, maxBatch: maxBatch)
         guard Set(core.tensors.keys) == Set(coreTensors) else {
             throw ExpertCheckpointError.invalid(path: corePath.path, reason: "holds \(core.tensors.keys.sorted().joined(separator: ", ")); expected exactly \(coreTensors.joined(separator: ", "))")
         }
@@ -117,10 +91,49 @@ public enum ExpertCheckpoints {
             }
             for (i, v) in zip(entry.range, tensor.values) { model.parameters.values[i] = v }
         }
-        for e in 0..<slots where active[e] {
+        for e in 0..<model.maxExperts where model.active[e] {
             let url = directory.appendingPathComponent("expert_\(e).safetensors")
             try loadExpert(try SafetensorsFile(contentsOf: url), into: model, slot: e, source: url.path)
         }
+        return model
+    }
+
+    /// Rebuilds the model from its one-file form (`modelFile`, a growth run's checkpoint).
+    public static func model(from file: SafetensorsFile, maxBatch: Int) throws -> GrowingMixture {
+        let model = try emptyModel(metadata: file.metadata, source: "the checkpoint", maxBatch: maxBatch)
+        try model.parameters.load(safetensors: file)
+        return model
+    }
+
+    /// A model of the sizes and masks the metadata states; its parameters are yet to be read.
+    static func emptyModel(metadata meta: [String: String], source: String, maxBatch: Int) throws -> GrowingMixture {
+        guard meta["format"] == format else {
+            throw ExpertCheckpointError.invalid(path: source, reason: "metadata format is \(meta["format"] ?? "missing"); expected \(format)")
+        }
+        func int(_ key: String) throws -> Int {
+            guard let v = meta[key].flatMap(Int.init), v > 0 else {
+                throw ExpertCheckpointError.invalid(path: source, reason: "metadata \(key) is \(meta[key] ?? "missing"); expected a positive integer")
+            }
+            return v
+        }
+        func mask(_ key: String, _ count: Int) throws -> [Bool] {
+            let parts = (meta[key] ?? "").split(separator: ",")
+            guard parts.count == count, parts.allSatisfy({ $0 == "0" || $0 == "1" }) else {
+                throw ExpertCheckpointError.invalid(path: source, reason: "metadata \(key) is \(meta[key] ?? "missing"); expected \(count) comma-separated 0/1 flags")
+            }
+            return parts.map { $0 == "1" }
+        }
+        let slots = try int("max_experts")
+        guard let temperature = meta["temperature"].flatMap(Float.init), temperature > 0 else {
+            throw ExpertCheckpointError.invalid(path: source, reason: "metadata temperature is \(meta["temperature"] ?? "missing"); expected a number > 0")
+        }
+        let active = try mask("active", slots)
+        guard active.contains(true) else { throw ExpertCheckpointError.invalid(path: source, reason: "metadata active has no active expert") }
+        var rng = Philox4x32_10(key: (0, 0))  // every value the model uses is overwritten by the caller
+        let model = GrowingMixture(inputSize: try int("input_size"), classes: try int("classes"), modelWidth: try int("model_width"),
+                                   expertHidden: try int("expert_hidden"), maxExperts: slots, initialExperts: 1, topK: try int("top_k"),
+                                   temperature: temperature, maxBatch: maxBatch, rng: &rng)
+        model.setMasks(active: active, frozen: try mask("frozen", slots), pruned: try mask("pruned", slots))
         return model
     }
 }

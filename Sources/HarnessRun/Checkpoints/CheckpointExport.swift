@@ -1,6 +1,7 @@
 import Foundation
 import HarnessConfig
 import HarnessStore
+import Growth
 import NN
 
 /// `biomoe checkpoint RUN -o FILE`: copies the final model a run stored (`save_checkpoints`)
@@ -28,6 +29,33 @@ public struct CheckpointExport {
 
     /// Verifies run `runId`'s checkpoint and writes it to `output`.
     public func export(runId: Int64, to output: String) throws -> Summary {
+        let checked = try verified(runId: runId)
+        do {
+            try Data(checked.bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CheckpointExportError.cannotWrite(path: output, reason: "\(error)")
+        }
+        return checked.summary
+    }
+
+    /// Verifies a growth run's checkpoint and writes it as per-expert files into `directory`
+    /// (gate.safetensors and expert_<e>.safetensors per active expert; see `ExpertCheckpoints`).
+    public func exportPerExpert(runId: Int64, to directory: String) throws -> (summary: Summary, files: [String]) {
+        let checked = try verified(runId: runId)
+        let model: GrowingMixture
+        do { model = try ExpertCheckpoints.model(from: checked.file, maxBatch: 1000) } catch {
+            throw CheckpointExportError.notPerExpert(run: checked.summary.run, reason: "\(error)")
+        }
+        do {
+            let files = try ExpertCheckpoints.save(model, to: URL(fileURLWithPath: directory))
+            return (checked.summary, files.map(\.path))
+        } catch {
+            throw CheckpointExportError.cannotWrite(path: directory, reason: "\(error)")
+        }
+    }
+
+    /// The run's checkpoint after checking it is the file the run wrote (size, SHA-256, format).
+    private func verified(runId: Int64) throws -> (bytes: [UInt8], file: SafetensorsFile, summary: Summary) {
         let store = try ResultStore(path: databasePath)
         guard let run = try store.run(id: runId) else {
             throw CheckpointExportError.noSuchRun(id: runId, database: databasePath)
@@ -59,13 +87,8 @@ public struct CheckpointExport {
         do { file = try SafetensorsFile(bytes: bytes) } catch {
             throw CheckpointExportError.corrupt(path: source.path, run: label, reason: "\(error)")
         }
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CheckpointExportError.cannotWrite(path: output, reason: "\(error)")
-        }
-        return Summary(run: label, source: source.path, tensors: file.tensors.count,
-                       parameters: file.tensors.values.reduce(0) { $0 + $1.values.count }, bytes: bytes.count)
+        return (bytes, file, Summary(run: label, source: source.path, tensors: file.tensors.count,
+                                     parameters: file.tensors.values.reduce(0) { $0 + $1.values.count }, bytes: bytes.count))
     }
 }
 
@@ -77,6 +100,7 @@ public enum CheckpointExportError: Error, Equatable, CustomStringConvertible {
     case missingFile(path: String, run: String)
     case corrupt(path: String, run: String, reason: String)
     case cannotWrite(path: String, reason: String)
+    case notPerExpert(run: String, reason: String)
 
     public var description: String {
         switch self {
@@ -94,6 +118,8 @@ public enum CheckpointExportError: Error, Equatable, CustomStringConvertible {
             return "'\(path)' is not the checkpoint \(run) wrote: \(reason). Nothing was exported; rerun the run into a new database to store it again."
         case let .cannotWrite(path, reason):
             return "cannot write '\(path)': \(reason). Nothing was exported."
+        case let .notPerExpert(run, reason):
+            return "\(run) has no per-expert form: \(reason). --per-expert exports runs of model growth; export others as one file."
         }
     }
 }
