@@ -49,7 +49,15 @@ enum ContinualReportSection: ReportSection {
     static func markdown(_ input: ReportInput) -> String {
         let index = variantIndex(input)
         func variant(scenario: String, method: String) -> String? { index["\(scenario)/\(method)"] }
-        var md = "## Continual learning: Split MNIST\n\n"
+        let dataset = GrowthReportSection.datasetTitle(input)
+        let mnist = dataset == "MNIST"
+        var md = "## Continual learning: Split \(dataset)\n\n"
+        if !mnist {
+            md += "The protocol of van de Ven & Tolias (2019) applied to \(dataset): its ten classes dealt into five tasks of two, "
+            md += "with their network, budget and the regularisation strengths their code sets for Split MNIST (not tuned for "
+            md += "\(dataset)). They publish no figures for this data set, so there is no paper column; everything else below "
+            md += "is as for Split MNIST, described here:\n\n"
+        }
         md += "van de Ven & Tolias (2019), \"Three scenarios for continual learning\": the ten MNIST digits, in a per-seed random "
         md += "order, dealt into five tasks of two and learned one task after another. Task-IL: the task is given, a head of two "
         md += "outputs per task. Domain-IL: one shared head of two outputs (first or second digit of the pair). Class-IL: one "
@@ -64,27 +72,38 @@ enum ContinualReportSection: ReportSection {
         md += "every task's data), fine-tuning the lower bound, and a random guess over the outputs active at the end scores "
         md += "50 % in Task-IL and Domain-IL and 10 % in Class-IL.\n\n"
 
-        md += "| method | " + scenarios.map { "\($0.title) ours (%) | paper (%) | ours − paper" }.joined(separator: " | ") + " |\n"
-        md += "|---|" + String(repeating: "---:|---:|---:|", count: scenarios.count) + "\n"
-        for method in methods {
-            var cells = [method.title]
-            for (index, scenario) in scenarios.enumerated() {
-                let accuracies = values(input, variant(scenario: scenario.key, method: method.key), "average_accuracy")
-                let paper = published[method.key]?[index]
-                cells.append(accuracies.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(accuracies))
-                cells.append(paper.map { String(format: method.key == "joint" ? "≈ %.1f" : "%.2f", $0) } ?? "—")
-                if let paper, !accuracies.isEmpty {
-                    cells.append(String(format: "%+.2f", SeedSummary(accuracies).mean * 100 - paper))
-                } else {
-                    cells.append("—")
+        if mnist {
+            md += "| method | " + scenarios.map { "\($0.title) ours (%) | paper (%) | ours − paper" }.joined(separator: " | ") + " |\n"
+            md += "|---|" + String(repeating: "---:|---:|---:|", count: scenarios.count) + "\n"
+            for method in methods {
+                var cells = [method.title]
+                for (index, scenario) in scenarios.enumerated() {
+                    let accuracies = values(input, variant(scenario: scenario.key, method: method.key), "average_accuracy")
+                    let paper = published[method.key]?[index]
+                    cells.append(accuracies.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(accuracies))
+                    cells.append(paper.map { String(format: method.key == "joint" ? "≈ %.1f" : "%.2f", $0) } ?? "—")
+                    if let paper, !accuracies.isEmpty {
+                        cells.append(String(format: "%+.2f", SeedSummary(accuracies).mean * 100 - paper))
+                    } else {
+                        cells.append("—")
+                    }
                 }
+                md += row(cells)
             }
-            md += row(cells)
+            md += "\nPublished figures beside ours: van de Ven & Tolias (2019), Table 4 (Split MNIST, average accuracy %, "
+            md += "Task-IL / Domain-IL / Class-IL): None 87.19 / 59.21 / 19.90; EWC 98.64 / 63.95 / 20.01; SI 99.09 / 65.36 / 19.99; "
+            md += "LwF 99.57 / 71.50 / 23.85; DGR 99.50 / 95.72 / 90.79; iCaRL (Class-IL) 94.57; Offline ≈ 99.7 / 98.4 / 97.9.\n\n"
+        } else {
+            md += "| method | " + scenarios.map { "\($0.title) (%)" }.joined(separator: " | ") + " |\n"
+            md += "|---|" + String(repeating: "---:|", count: scenarios.count) + "\n"
+            for method in methods {
+                md += row([method.title] + scenarios.map { scenario in
+                    let accuracies = values(input, variant(scenario: scenario.key, method: method.key), "average_accuracy")
+                    return accuracies.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(accuracies)
+                })
+            }
+            md += "\n"
         }
-        md += "\nPublished figures beside ours: van de Ven & Tolias (2019), Table 4 (Split MNIST, average accuracy %, "
-        md += "Task-IL / Domain-IL / Class-IL): None 87.19 / 59.21 / 19.90; EWC 98.64 / 63.95 / 20.01; SI 99.09 / 65.36 / 19.99; "
-        md += "LwF 99.57 / 71.50 / 23.85; DGR 99.50 / 95.72 / 90.79; iCaRL (Class-IL) 94.57; Offline ≈ 99.7 / 98.4 / 97.9.\n\n"
-
         md += "### Each method against fine-tuning\n\n"
         md += "Average accuracy minus fine-tuning's in the same scenario (points), with Welch's t-test over seeds (α = 0.05): "
         md += "\"no difference detected\" when p ≥ 0.05.\n\n"
@@ -155,7 +174,7 @@ enum ContinualReportSection: ReportSection {
             }
             guard !panels.isEmpty else { return nil }
             var data = ""
-            var body = "set multiplot layout 2,3 title \(Gnuplot.title("Split MNIST, \(scenario.title): accuracy (%) on task j after training task t, mean over seeds"))\n"
+            var body = "set multiplot layout 2,3 title \(Gnuplot.title("Split \(GrowthReportSection.datasetTitle(input)), \(scenario.title): accuracy (%) on task j after training task t, mean over seeds"))\n"
             body += "set xrange [0.5:5.5]\nset yrange [5.5:0.5]\nset cbrange [0:100]\nset xtics 1\nset ytics 1\n"
             body += "set xlabel 'tested task j'\nset ylabel 'after task t'\nset palette defined (0 '#440154', 50 '#21918c', 100 '#fde725')\n"
             for (index, panel) in panels.enumerated() {
