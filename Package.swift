@@ -32,7 +32,7 @@ let package = Package(
         // LwF, replay, joint training and the accuracy matrix, over NN's MLP.
         .target(name: "Continual", dependencies: ["Tensor", "NN", "Datasets"]),
         // Experts that grow, clone, distil, freeze and prune (seed 001's growth model).
-        .target(name: "Growth", dependencies: ["Tensor", "NN", "MoE", "Datasets"]),
+        .target(name: "Growth", dependencies: ["Tensor", "NN", "MoE", "Datasets", "Continual"]),
         .target(name: "Metrics", dependencies: [
             "Tensor",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "MoETests", dependencies: ["TestSupport", "Tensor", "MoE"]),
         .testTarget(name: "LearningTests", dependencies: ["TestSupport", "Learning"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "NN", "Datasets", "Tensor"]),
+        .testTarget(name: "GrowthTests", dependencies: ["TestSupport", "Growth", "Continual", "NN", "Datasets", "Tensor"]),
         .testTarget(name: "ContinualTests", dependencies: ["TestSupport", "Continual", "NN", "Datasets", "Tensor"]),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"]),
         // Golden vectors from the reference package in Fixtures/ (baselines/python/vader_golden.py);

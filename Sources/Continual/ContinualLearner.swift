@@ -24,6 +24,7 @@ public final class ContinualLearner {
 
     public init(settings: ContinualSettings, tasks: SplitTasks, train: ImageClassificationSet, test: ImageClassificationSet,
                 streams: RandomStreams) {
+        precondition(!settings.method.isRoutedGrowth, "ContinualLearner: \(settings.method.rawValue) runs in Growth's RoutedGrowthLearner")
         self.settings = settings
         self.tasks = tasks
         self.train = train
@@ -174,6 +175,8 @@ public final class ContinualLearner {
                 buffer.store(task: tasks.train[t], rng: &bufferRNG)
             case .fineTune, .joint:
                 break
+            case .routedGrowth, .routedGrowthFreeze, .routedGrowthEMC:
+                preconditionFailure("ContinualLearner: \(s.method.rawValue) runs in Growth's RoutedGrowthLearner")
             }
             result.matrix.append((0...t).map { accuracy(onTask: $0, after: t, pixels: testPixels, scratch: inputs) })
         }

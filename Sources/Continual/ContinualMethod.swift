@@ -17,4 +17,14 @@ public enum ContinualMethod: String, CaseIterable, Sendable {
     case replay
     /// Training on every task seen so far at once ("Offline"): the upper bound.
     case joint
+    /// Seed 001's growth model with an expert per task, each cloned from the previous one; the
+    /// gate learns to route each task to its expert (Growth's `RoutedGrowthLearner`).
+    case routedGrowth = "routed-growth"
+    /// Routed growth with every past expert frozen (`freeze_mask`).
+    case routedGrowthFreeze = "routed-growth-freeze"
+    /// Routed growth with EMC's output-space penalty on the past experts.
+    case routedGrowthEMC = "routed-growth-emc"
+
+    /// The methods of the growth model, run by Growth's `RoutedGrowthLearner`, not `ContinualLearner`.
+    public var isRoutedGrowth: Bool { [.routedGrowth, .routedGrowthFreeze, .routedGrowthEMC].contains(self) }
 }

@@ -2,12 +2,12 @@ import Tensor
 
 /// Draws batches from a pool as a shuffled data loader with `drop_last` does: the pool is
 /// reshuffled at the start of every pass, and a pass ends when fewer than a batch remain.
-struct EpochSampler {
+public struct EpochSampler {
     private(set) var pool: [SplitTasks.Sample]
     private var position = 0
     private var rng: Philox4x32_10
 
-    init(pool: [SplitTasks.Sample], rng: Philox4x32_10) {
+    public init(pool: [SplitTasks.Sample], rng: Philox4x32_10) {
         precondition(!pool.isEmpty, "EpochSampler needs a non-empty pool")
         self.pool = pool
         self.rng = rng
@@ -15,7 +15,7 @@ struct EpochSampler {
     }
 
     /// The next `count` samples (all of the pool when it holds fewer).
-    mutating func next(_ count: Int) -> ArraySlice<SplitTasks.Sample> {
+    public mutating func next(_ count: Int) -> ArraySlice<SplitTasks.Sample> {
         let size = min(count, pool.count)
         if position + size > pool.count {
             rng.shuffle(&pool)

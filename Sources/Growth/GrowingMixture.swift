@@ -33,6 +33,9 @@ public final class GrowingMixture {
     public private(set) var pruned: [Bool]
 
     let gate: MaskedGate
+    /// EMC's reference: a copy of every expert's values (see `setOutputAnchors`), nil until set.
+    var anchorTable: ParameterTable?
+    var anchorExperts: [MLPExpert] = []
     private let projWeight, projBias, gateWeight, gateBias, headWeight, headBias: Int
     /// z1, h, y, dh, dy [maxBatch,D]; logits, probs, dlogits [maxBatch,V]; per-row losses.
     private var z1, h, y, dh, dy, dz1: [Float]
@@ -41,6 +44,11 @@ public final class GrowingMixture {
     private var assignment: [[Int]]
     private var gathered, outputs, expertDout, expertDinp: [Float]
     private var dweights: [Float]
+    /// The slots of the last forward pass: expert and combine weight of each of a row's k routes,
+    /// and how many routes a row has (the gate's k, or 1 when routing was forced).
+    private var routeExpert: [Int], routeWeight: [Float]
+    private var routesPerRow = 1
+    private var lastPassWasForced = false
 
     public init<G: RandomNumberGenerator>(inputSize: Int, classes: Int, modelWidth D: Int, expertHidden H: Int, maxExperts E: Int,
                                           initialExperts: Int, topK: Int, temperature: Float, maxBatch: Int, rng: inout G) {
@@ -86,6 +94,8 @@ public final class GrowingMixture {
         expertDout = [Float](repeating: 0, count: BD)
         expertDinp = [Float](repeating: 0, count: BD)
         dweights = [Float](repeating: 0, count: maxBatch * topK)
+        routeExpert = [Int](repeating: 0, count: maxBatch * topK)
+        routeWeight = [Float](repeating: 0, count: maxBatch * topK)
     }
 
     public var activeCount: Int { active.filter { $0 }.count }
@@ -102,9 +112,11 @@ public final class GrowingMixture {
     }
 
     /// Forward pass for B rows; leaves logits, the gate decision and every routed expert's
-    /// outputs in place; returns the gate's balance loss.
+    /// outputs in place; returns the gate's balance loss. With `forced`, row b goes to expert
+    /// forced[b] alone with weight 1 (a task's own expert); the gate still computes its
+    /// probabilities, for its routing loss.
     @discardableResult
-    func forward(inputs: UnsafePointer<Float>, batch B: Int, balance: Float = 0) -> Float {
+    func forward(inputs: UnsafePointer<Float>, batch B: Int, balance: Float = 0, forced: [Int]? = nil) -> Float {
         precondition(B > 0 && B <= maxBatch, "GrowingMixture batch must be in 1...\(maxBatch), got \(B)")
         let D = modelWidth, V = classes, k = topK
         let x = UnsafeBufferPointer(start: inputs, count: B * inputSize)
@@ -116,11 +128,23 @@ public final class GrowingMixture {
         for i in 0..<(B * D) { h[i] = max(z1[i], 0) }
         let aux = h.withUnsafeBufferPointer { hb in
             gate.forward(h: hb, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
-                         bias: UnsafeBufferPointer(parameters.values(of: gateBias)), active: active, B: B, balance: balance)
+                         bias: UnsafeBufferPointer(parameters.values(of: gateBias)), active: active, B: B, balance: forced == nil ? balance : 0)
+        }
+        lastPassWasForced = forced != nil
+        routesPerRow = forced == nil ? gate.k : 1
+        for b in 0..<B {
+            for j in 0..<routesPerRow {
+                if let forced {
+                    precondition(active[forced[b]], "GrowingMixture: row \(b) is forced to inactive expert \(forced[b])")
+                    (routeExpert[b * k], routeWeight[b * k]) = (forced[b], 1)
+                } else {
+                    (routeExpert[b * k + j], routeWeight[b * k + j]) = gate.choice(row: b, slot: j)
+                }
+            }
         }
         // y[b] = Σ_j w[b,j] · expert_{i[b,j]}(h[b]); each expert runs once on the rows routed to it
         for e in 0..<maxExperts { assignment[e].removeAll(keepingCapacity: true) }
-        for b in 0..<B { for j in 0..<gate.k { assignment[gate.choice(row: b, slot: j).expert].append(b * k + j) } }
+        for b in 0..<B { for j in 0..<routesPerRow { assignment[routeExpert[b * k + j]].append(b * k + j) } }
         for i in 0..<(B * D) { y[i] = 0 }
         for e in 0..<maxExperts where !assignment[e].isEmpty {
             let rows = assignment[e]
@@ -130,7 +154,7 @@ public final class GrowingMixture {
             }
             runExpert(e, onGatheredRows: rows.count)
             for (r, slot) in rows.enumerated() {
-                let b = slot / k, w = gate.weights[b * gate.topKCapacity + slot % k]
+                let b = slot / k, w = routeWeight[slot]
                 for d in 0..<D { y[b * D + d] += w * outputs[e * maxBatch * D + r * D + d] }
             }
         }
@@ -144,6 +168,9 @@ public final class GrowingMixture {
         }
         return aux
     }
+
+    /// The logits [B,V] of the last forward pass.
+    public func lastLogits(batch B: Int) -> ArraySlice<Float> { logits[0..<(B * classes)] }
 
     private func runExpert(_ e: Int, onGatheredRows n: Int) {
         let D = modelWidth
@@ -161,7 +188,7 @@ public final class GrowingMixture {
     public func computeGradients(inputs: UnsafePointer<Float>, targets: UnsafePointer<Int32>, batch B: Int,
                                  balance: Float = 0) -> (loss: Float, aux: Float) {
         let aux = forward(inputs: inputs, batch: B, balance: balance)
-        let D = modelWidth, V = classes, k = topK
+        let V = classes
         let t = UnsafeBufferPointer(start: targets, count: B)
         probs.withUnsafeMutableBufferPointer { p in
             losses.withUnsafeMutableBufferPointer { l in
@@ -173,24 +200,33 @@ public final class GrowingMixture {
         }
         var sum = 0.0
         for b in 0..<B { sum += Double(losses[b]) }
-        parameters.zeroGrads()
         for i in 0..<(B * V) { dlogits[i] = 0 }
-        for i in 0..<(B * D) { dh[i] = 0; dy[i] = 0 }
         dlogits.withUnsafeMutableBufferPointer { dz in
             probs.withUnsafeBufferPointer { p in
                 softmaxCrossEntropyBackward(dlogits: UnsafeMutableBufferPointer(rebasing: dz[0..<(B * V)]), probs: UnsafeBufferPointer(rebasing: p[0..<(B * V)]),
                                             targets: t, B: B, V: V, scale: 1 / Float(B))
             }
         }
+        let dz = Array(dlogits[0..<(B * V)])
+        dz.withUnsafeBufferPointer { backward(inputs: inputs, dlogits: $0.baseAddress!, batch: B, balance: balance) }
+        return (Float(sum / Double(B)), aux)
+    }
+
+    /// Zeroes the grads and fills them with the backward pass of the last `forward` (same inputs
+    /// and B) from ∂loss/∂logits [B,V], plus the balance loss (unforced passes) and, with
+    /// `routingTargets`, the gate's routing loss β · mean_b −ln p[b, target_b].
+    public func backward(inputs: UnsafePointer<Float>, dlogits dz: UnsafePointer<Float>, batch B: Int, balance: Float = 0,
+                         routingTargets: [Int]? = nil, routingWeight: Float = 0) {
+        let D = modelWidth, V = classes, k = topK
+        parameters.zeroGrads()
+        for i in 0..<(B * D) { dh[i] = 0; dy[i] = 0 }
         // "z = y · W_oᵀ + b_o"
         dy.withUnsafeMutableBufferPointer { dyb in
-            dlogits.withUnsafeBufferPointer { dz in
-                y.withUnsafeBufferPointer { yb in
-                    linearBackward(dinp: UnsafeMutableBufferPointer(rebasing: dyb[0..<(B * D)]), dweight: parameters.grads(of: headWeight),
-                                   dbias: parameters.grads(of: headBias), dout: UnsafeBufferPointer(rebasing: dz[0..<(B * V)]),
-                                   inp: UnsafeBufferPointer(rebasing: yb[0..<(B * D)]),
-                                   weight: UnsafeBufferPointer(parameters.values(of: headWeight)), B: B, C: D, OC: V)
-                }
+            y.withUnsafeBufferPointer { yb in
+                linearBackward(dinp: UnsafeMutableBufferPointer(rebasing: dyb[0..<(B * D)]), dweight: parameters.grads(of: headWeight),
+                               dbias: parameters.grads(of: headBias), dout: UnsafeBufferPointer(start: dz, count: B * V),
+                               inp: UnsafeBufferPointer(rebasing: yb[0..<(B * D)]),
+                               weight: UnsafeBufferPointer(parameters.values(of: headWeight)), B: B, C: D, OC: V)
             }
         }
         // "y[b] += w[b,j] · out_e[b]"  ⇒  ∂w[b,j] = ⟨∂y[b], out_e[b]⟩,  ∂out_e[b] = w[b,j] · ∂y[b]
@@ -198,14 +234,14 @@ public final class GrowingMixture {
         for e in 0..<maxExperts where !assignment[e].isEmpty {
             let rows = assignment[e]
             for (r, slot) in rows.enumerated() {
-                let b = slot / k, w = gate.weights[b * gate.topKCapacity + slot % k]
+                let b = slot / k, w = routeWeight[slot]
                 var dot: Float = 0
                 for d in 0..<D {
                     dot += dy[b * D + d] * outputs[e * maxBatch * D + r * D + d]
                     expertDout[r * D + d] = w * dy[b * D + d]
                     gathered[r * D + d] = h[b * D + d]
                 }
-                dweights[b * gate.topKCapacity + slot % k] += dot
+                dweights[slot] += dot
             }
             // the expert's saved activations are for these rows: its forward ran on them last
             let n = rows.count
@@ -223,10 +259,13 @@ public final class GrowingMixture {
                 for d in 0..<D { dh[b * D + d] += expertDinp[r * D + d] }
             }
         }
+        // a forced pass's weights are constants: the gate learns from its routing loss alone
+        if lastPassWasForced { for i in 0..<(B * k) { dweights[i] = 0 } }
         dh.withUnsafeMutableBufferPointer { dhb in
             h.withUnsafeBufferPointer { hb in
                 gate.backward(dh: dhb, dweights: dweights, h: hb, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
-                              dweight: parameters.grads(of: gateWeight), dbias: parameters.grads(of: gateBias), active: active, B: B, balance: balance)
+                              dweight: parameters.grads(of: gateWeight), dbias: parameters.grads(of: gateBias), active: active, B: B,
+                              balance: lastPassWasForced ? 0 : balance, routingTargets: routingTargets, routingWeight: routingWeight)
             }
         }
         // "h = relu(z1)",  "z1 = x · W_pᵀ + b_p"
@@ -236,7 +275,6 @@ public final class GrowingMixture {
                            dout: UnsafeBufferPointer(rebasing: g[0..<(B * D)]), inp: UnsafeBufferPointer(start: inputs, count: B * inputSize),
                            weight: UnsafeBufferPointer(parameters.values(of: projWeight)), B: B, C: inputSize, OC: D)
         }
-        return (Float(sum / Double(B)), aux)
     }
 
     /// The arg-max class of row b of the last forward pass.

@@ -104,7 +104,8 @@ final class MaskedGate {
     /// Adds ∂loss/∂W, ∂loss/∂b and ∂loss/∂h from ∂loss/∂w [B,k_max] (and the balance loss).
     func backward(dh: UnsafeMutableBufferPointer<Float>, dweights: [Float], h: UnsafeBufferPointer<Float>,
                   weight: UnsafeBufferPointer<Float>, dweight: UnsafeMutableBufferPointer<Float>,
-                  dbias: UnsafeMutableBufferPointer<Float>, active: [Bool], B: Int, balance: Float) {
+                  dbias: UnsafeMutableBufferPointer<Float>, active: [Bool], B: Int, balance: Float,
+                  routingTargets: [Int]? = nil, routingWeight: Float = 0) {
         let E = maxExperts
         for i in 0..<(B * E) { dprobabilities[i] = 0 }
         // "w_j = p_{i_j} / S"  ⇒  ∂p_{i_j} += (∂w_j − Σ_l w_l ∂w_l) / S,   S = Σ_l p_{i_l}
@@ -128,11 +129,27 @@ final class MaskedGate {
             for e in 0..<E { dot += probabilities[b * E + e] * dprobabilities[b * E + e] }
             for e in 0..<E { dlogits[b * E + e] = probabilities[b * E + e] * (dprobabilities[b * E + e] - dot) / temperature }
         }
+        if let routingTargets, routingWeight != 0 {
+            // "L_route = β/B Σ_b −ln p[b, target_b]"  ⇒  ∂z_e += β (p_e − 1[e = target]) / (τ B)   (active e only)
+            for b in 0..<B {
+                for e in 0..<E where active[e] {
+                    let indicator: Float = e == routingTargets[b] ? 1 : 0
+                    dlogits[b * E + e] += routingWeight * (probabilities[b * E + e] - indicator) / (temperature * Float(B))
+                }
+            }
+        }
         dlogits.withUnsafeBufferPointer { dz in
             linearBackward(dinp: UnsafeMutableBufferPointer(rebasing: dh[0..<(B * inputSize)]), dweight: dweight, dbias: dbias,
                            dout: UnsafeBufferPointer(rebasing: dz[0..<(B * E)]),
                            inp: UnsafeBufferPointer(rebasing: h[0..<(B * inputSize)]), weight: weight, B: B, C: inputSize, OC: E)
         }
+    }
+
+    /// β/B Σ_b −ln p[b, target_b] over the last forward pass's rows (the routing loss).
+    func routingLoss(targets: [Int], weight: Float, B: Int) -> Float {
+        var sum: Float = 0
+        for b in 0..<B { sum -= logf(max(probabilities[b * maxExperts + targets[b]], .leastNormalMagnitude)) }
+        return weight * sum / Float(B)
     }
 
     /// −Σ_e p_e ln p_e of row b, in nats.

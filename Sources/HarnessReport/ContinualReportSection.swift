@@ -9,7 +9,9 @@ import Metrics
 enum ContinualReportSection: ReportSection {
     static let scenarios: [(key: String, title: String)] = [("task", "Task-IL"), ("domain", "Domain-IL"), ("class", "Class-IL")]
     static let methods: [(key: String, title: String)] = [("fine-tune", "fine-tune (None)"), ("ewc", "EWC"), ("si", "SI"),
-                                                          ("lwf", "LwF"), ("replay", "replay (100 / class)"), ("joint", "joint (Offline)")]
+                                                          ("lwf", "LwF"), ("replay", "replay (100 / class)"), ("joint", "joint (Offline)"),
+                                                          ("routed-growth", "routed growth"), ("routed-growth-freeze", "routed growth + freeze"),
+                                                          ("routed-growth-emc", "routed growth + EMC")]
     /// van de Ven & Tolias (2019), Table 4, Split MNIST, average accuracy (%) over 20 seeds:
     /// Task-IL, Domain-IL, Class-IL. Plain experience replay is not in that table; the Offline
     /// upper bound is given to one decimal.
@@ -51,6 +53,8 @@ enum ContinualReportSection: ReportSection {
         func variant(scenario: String, method: String) -> String? { index["\(scenario)/\(method)"] }
         let dataset = GrowthReportSection.datasetTitle(input)
         let mnist = dataset == "MNIST"
+        // the methods the suite ran, in the table's order
+        let methods = Self.methods.filter { m in scenarios.contains { index["\($0.key)/\(m.key)"] != nil } }
         var md = "## Continual learning: Split \(dataset)\n\n"
         if !mnist {
             md += "The protocol of van de Ven & Tolias (2019) applied to \(dataset): its ten classes dealt into five tasks of two, "
@@ -71,6 +75,16 @@ enum ContinualReportSection: ReportSection {
         md += "buffer batch in with weight 1 − 1/t. References: joint training is the positive control (the upper bound: it sees "
         md += "every task's data), fine-tuning the lower bound, and a random guess over the outputs active at the end scores "
         md += "50 % in Task-IL and Domain-IL and 10 % in Class-IL.\n\n"
+        if methods.contains(where: { $0.key.hasPrefix("routed-growth") }) {
+            md += "Routed growth (seed 001's growth model, Growth's `RoutedGrowthLearner`): a projection of hidden[0] units, one MLP "
+            md += "expert (hidden[0]-hidden[1]-hidden[0]) per task, cloned from the previous task's expert with N(0, 0.01²) noise when "
+            md += "the task starts, a softmax gate and the scenario's read-out, with Adam and the same steps and batches. Training rows "
+            md += "go to the gate's first choice, and the gate learns to send the current task's rows to its expert (cross-entropy, "
+            md += "weight 1); at test Task-IL routes a task's images to its expert, Domain-IL and Class-IL by the gate. + freeze stops "
+            md += "every past expert; + EMC adds λ Σ ‖expert(h) − expert at the task's start(h)‖² / (B·D) for the past experts on the "
+            md += "current batch (the seed's λ = 1e-4 unless the suite says otherwise). The projection, gate and read-out are shared and "
+            md += "keep learning, so they can still forget.\n\n"
+        }
 
         if mnist {
             md += "| method | " + scenarios.map { "\($0.title) ours (%) | paper (%) | ours − paper" }.joined(separator: " | ") + " |\n"

@@ -10,5 +10,7 @@ extension MetricCatalog {
                    "Growth model: experts masked out of routing for a lifetime share of first choices below growth_prune_utilization."),
         MetricInfo("active_parameters", "active parameters", unit: "count", .informational, format: .whole("count"),
                    "Growth model: parameters of the projection, the read-out, and the gate rows and experts of the active slots (parameters counts every allocated slot)."),
+        MetricInfo("task_routing_accuracy", "task routing accuracy", unit: "fraction", .higherIsBetter, format: .percent,
+                   "Routed growth on a split protocol: mean over tasks of the share of the task's test images the gate sends to the task's own expert, after the last task."),
     ]
 }

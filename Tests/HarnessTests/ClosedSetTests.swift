@@ -66,7 +66,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "aggregation", model: "micro-experts", ["weighted", "voting", "sequential"], AggregationStrategy.self),
         ClosedSet("base", "calibration", model: "micro-experts", ["none", "temperature", "isotonic"], CalibrationMethod.self),
         ClosedSet("base", "cl_scenario", model: "continual", ["task", "domain", "class"], ContinualScenario.self),
-        ClosedSet("base", "cl_method", model: "continual", ["fine-tune", "ewc", "si", "lwf", "replay", "joint"], ContinualMethod.self),
+        ClosedSet("base", "cl_method", model: "continual", ["fine-tune", "ewc", "si", "lwf", "replay", "joint", "routed-growth", "routed-growth-freeze", "routed-growth-emc"], ContinualMethod.self),
         ClosedSet("base", "growth_teacher", model: "growth", ["most-used", "most-accurate", "committee"], TeacherChoice.self),
         ClosedSet("base", "lr_decay", model: "growth", ["none", "cosine"], LearningRateDecay.self),
     ]

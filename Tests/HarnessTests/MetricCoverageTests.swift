@@ -13,7 +13,7 @@ private let vaderInstalled = FileManager.default.fileExists(atPath: "/usr/share/
 /// Metrics only the routed benchmark (real MNIST) or the affect suite (VADER's files) records.
 private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy", "output_spikes_per_image",
     "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images",
-    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters"]
+    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters", "task_routing_accuracy"]
 private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput"]
 
 /// Image classification at the smallest size that still takes every branch that records a
@@ -57,6 +57,7 @@ base: {model: continual, hidden: [16], cl_iterations: 3}
 variants:
   ewc: {cl_scenario: class, cl_method: ewc, cl_ewc_lambda: 100}
   lwf: {cl_scenario: task, cl_method: lwf}
+  emc: {cl_scenario: class, cl_method: routed-growth-emc, hidden: [8, 8]}
 """
 
 /// The growth model growing 1 → 2 with pruning and neurogenesis on (each records its events).

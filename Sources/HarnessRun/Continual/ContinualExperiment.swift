@@ -1,4 +1,5 @@
 import Continual
+import Growth
 import HarnessConfig
 import HarnessStore
 import Tensor
@@ -41,22 +42,45 @@ struct ContinualExperiment: Experiment {
         } catch let error as SplitTasksError {
             throw ExperimentError.invalidSplit("\(error.description) (model continual, key cl_classes_per_task)")
         }
-        let learner = ContinualLearner(settings: settings, tasks: tasks, train: data.train, test: data.test, streams: streams)
-        let result = learner.run { fraction, detail in progress(fraction, detail) }
-
         var outcome = RunOutcome()
-        let matrix = result.matrix
+        let matrix: AccuracyMatrix, losses: [(step: Int, loss: Double)]
+        if settings.method.isRoutedGrowth {
+            let hidden = settings.hidden
+            guard hidden.count == 2 else {
+                throw ExperimentError.invalidSplit("cl_method \(settings.method.rawValue) sizes the growth model from hidden: [width, expert hidden]; got \(hidden) (\(spec.runLabel))")
+            }
+            let protection: RoutedGrowthProtection = settings.method == .routedGrowthFreeze ? .freeze : (settings.method == .routedGrowthEMC ? .emc : .none)
+            var growth = RoutedGrowthSettings(scenario: settings.scenario, protection: protection)
+            growth.modelWidth = hidden[0]
+            growth.expertHidden = hidden[1]
+            growth.iterationsPerTask = settings.iterationsPerTask
+            growth.batchSize = settings.batchSize
+            growth.learningRate = settings.learningRate
+            growth.emcLambda = Float(try spec.double("cl_emc_lambda"))
+            growth.cloneNoise = Float(try spec.double("cl_clone_noise"))
+            growth.routingWeight = Float(try spec.double("cl_routing_weight"))
+            let learner = RoutedGrowthLearner(settings: growth, tasks: tasks, train: data.train, test: data.test, streams: streams)
+            let result = learner.run { fraction, detail in progress(fraction, detail) }
+            (matrix, losses) = (result.matrix, result.losses)
+            outcome.metric("train_seconds", result.trainSeconds)
+            outcome.metric("parameters", Double(learner.model.parameterCount))
+            outcome.metric("task_routing_accuracy", result.routingAccuracy.reduce(0, +) / Double(max(result.routingAccuracy.count, 1)))
+        } else {
+            let learner = ContinualLearner(settings: settings, tasks: tasks, train: data.train, test: data.test, streams: streams)
+            let result = learner.run { fraction, detail in progress(fraction, detail) }
+            (matrix, losses) = (result.matrix, result.losses)
+            outcome.metric("train_seconds", result.trainSeconds)
+            outcome.metric("parameters", Double(learner.model.parameterCount))
+        }
         outcome.metric("average_accuracy", matrix.averageAccuracy)
         outcome.metric("forgetting", matrix.forgetting)
         outcome.metric("backward_transfer", matrix.backwardTransfer)
-        outcome.metric("train_seconds", result.trainSeconds)
-        outcome.metric("parameters", Double(learner.model.parameterCount))
         for (t, row) in matrix.rows.enumerated() {
             for (j, accuracy) in row.enumerated() {
                 outcome.point("accuracy_on_task_\(j + 1)", step: t + 1, accuracy)
             }
         }
-        for (step, loss) in result.losses { outcome.point("train_loss", step: step, loss) }
+        for (step, loss) in losses { outcome.point("train_loss", step: step, loss) }
         outcome.events.append(RunEvent(kind: "class_order", step: 0, payload: "{\"classes\": [" + tasks.classOrder.map(String.init).joined(separator: ", ") + "]}"))
         return outcome
     }
