@@ -66,7 +66,10 @@ enum GrowthReportSection: ReportSection {
         md += "α = 1 while bootstrapping, then 0.5) for a few hundred steps. Inactive slots get no probability, no rows and no "
         md += "gradient; growing changes no existing expert (tested bit for bit). Accuracy is on the official test split after "
         md += "the last epoch (no epoch is selected; the only setting chosen, on validation, is stated in the suite file); mean ± 95 % "
-        md += "CI over seeds (Student's t). Parameters count every allocated slot; active parameters only the slots in use.\n\n"
+        md += "CI over seeds (Student's t). Parameters count every allocated slot; active parameters only the slots in use. "
+        md += "One known difference from PyTorch: a new expert's Adam moments start at zero, but its bias correction uses the "
+        md += "optimizer's global step, not the steps since its birth (PyTorch keeps a step per parameter), so its first few "
+        md += "hundred updates are up to several times larger than a fresh optimizer's.\n\n"
 
         md += "| variant | model | experts at the end | born / pruned | parameters | active parameters | MACs / sample | validation accuracy (%) | test accuracy (%) |\n"
         md += "|---|---|---:|---:|---:|---:|---:|---:|---:|\n"
