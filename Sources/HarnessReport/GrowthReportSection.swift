@@ -40,7 +40,7 @@ enum GrowthReportSection: ReportSection {
         }
         let experts = (s["growth_experts"] as? [Any])?.map { "\($0)" } ?? []
         let epochs = (s["growth_epochs"] as? [Any])?.map { "\($0)" } ?? []
-        var text = experts.count > 1 ? "grows " + zip(experts, epochs).map { "\($0) (ep. \($1))" }.joined(separator: " → ") : "\(experts.first ?? "?") experts"
+        var text = experts.count > 1 ? "grows " + zip(experts, epochs).map { "\($0) (ep. \($1))" }.joined(separator: " → ") : "\(experts.first ?? "?") expert\(experts.first == "1" ? "" : "s")"
         if let spawn = s["growth_spawn_entropy"] as? Double, spawn > 0 { text += ", spawns at entropy > \(spawn)" }
         if let prune = s["growth_prune_utilization"] as? Double, prune > 0 { text += ", prunes below \(Int(prune * 100)) % share" }
         if s["growth_clone"] as? Bool == false { text += ", no cloning" }
