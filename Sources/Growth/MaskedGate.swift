@@ -68,20 +68,17 @@ final class MaskedGate {
         }
         // i = top-k of p over active experts;  w_j = p_{i_j} / Σ_l p_{i_l}
         for b in 0..<B {
-            var chosen: [Int] = []
-            for _ in 0..<k {
+            // no allocation per row: the slots already filled are the chosen set
+            var sum: Float = 0
+            for j in 0..<k {
                 var best = -1
-                for e in 0..<E where active[e] && !chosen.contains(e) {
+                for e in 0..<E where active[e] && !(0..<j).contains(where: { indices[b * kMax + $0] == Int32(e) }) {
                     if best < 0 || probabilities[b * E + e] > probabilities[b * E + best] { best = e }
                 }
-                chosen.append(best)
+                indices[b * kMax + j] = Int32(best)
+                sum += probabilities[b * E + best]
             }
-            var sum: Float = 0
-            for e in chosen { sum += probabilities[b * E + e] }
-            for (j, e) in chosen.enumerated() {
-                indices[b * kMax + j] = Int32(e)
-                weights[b * kMax + j] = probabilities[b * E + e] / sum
-            }
+            for j in 0..<k { weights[b * kMax + j] = probabilities[b * E + Int(indices[b * kMax + j])] / sum }
         }
         guard balance > 0 else { return 0 }
         var aux: Float = 0
