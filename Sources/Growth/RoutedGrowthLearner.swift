@@ -57,6 +57,9 @@ public final class RoutedGrowthLearner {
         public var trainSeconds = 0.0
         /// Share of each task's test images the gate routes to the task's own expert, after the last task.
         public var routingAccuracy: [Double] = []
+        /// Share of the training rows of tasks 2…T the gate sent (first choice) to an earlier task's
+        /// expert: the rows through which a later task can change a past expert.
+        public var pastExpertRows = 0.0
     }
 
     public init(settings: RoutedGrowthSettings, tasks: SplitTasks, train: ImageClassificationSet, test: ImageClassificationSet,
@@ -82,6 +85,7 @@ public final class RoutedGrowthLearner {
         var inputs = [Float](repeating: 0, count: B * I)
         var dlogits = [Float](repeating: 0, count: B * V)
         var lossSum = 0.0, lossCount = 0
+        var pastRows = 0, laterRows = 0
         let totalSteps = Double(tasks.tasks * s.iterationsPerTask)
         let started = DispatchTime.now().uptimeNanoseconds
         for t in 0..<tasks.tasks {
@@ -103,6 +107,10 @@ public final class RoutedGrowthLearner {
                 let n = rows.count
                 inputs.withUnsafeBufferPointer { model.forward(inputs: $0.baseAddress!, batch: n) }
                 let logits = Array(model.lastLogits(batch: n))
+                if t > 0 {
+                    for r in 0..<n where model.gate.topOne(row: r) < t { pastRows += 1 }
+                    laterRows += n
+                }
                 for i in 0..<(n * V) { dlogits[i] = 0 }
                 var stepLoss = 0.0
                 logits.withUnsafeBufferPointer { z in
@@ -136,6 +144,7 @@ public final class RoutedGrowthLearner {
             taskEnded(t)
         }
         result.routingAccuracy = (0..<tasks.tasks).map { accuracy(onTask: $0, after: tasks.tasks - 1).routedToOwn }
+        result.pastExpertRows = Double(pastRows) / Double(max(laterRows, 1))
         result.trainSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return result
     }

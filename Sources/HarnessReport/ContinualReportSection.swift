@@ -161,6 +161,28 @@ enum ContinualReportSection: ReportSection {
             }
             md += row(cells)
         }
+        let routed = methods.filter { $0.key.hasPrefix("routed-growth") }
+        if !routed.isEmpty {
+            md += "\n### Routed growth: where the gate sends the images\n\n"
+            md += "Task routing: share of each task's test images the gate's first choice sends to that task's expert, after the "
+            md += "last task, averaged over the five tasks (20 % = everything to one expert; Task-IL is tested with the task's "
+            md += "expert forced, so there it only describes the gate). Rows to past experts: share of the training rows of tasks "
+            md += "2–5 whose first choice was an earlier task's expert, the only way a later task's loss reaches a past expert; "
+            md += "at 0 % freeze and EMC have nothing to hold and the three variants coincide. \"—\" where the runs predate the "
+            md += "metric. Mean ± 95 % CI over seeds.\n\n"
+            md += "| method | " + scenarios.map { "\($0.title) task routing (%) | rows to past experts (%)" }.joined(separator: " | ") + " |\n"
+            md += "|---|" + String(repeating: "---:|---:|", count: scenarios.count) + "\n"
+            for method in routed {
+                var cells = [method.title]
+                for scenario in scenarios {
+                    for metric in ["task_routing_accuracy", "past_expert_rows"] {
+                        let x = values(input, variant(scenario: scenario.key, method: method.key), metric)
+                        cells.append(x.isEmpty ? "—" : MetricFormat.percent.meanWithInterval(x))
+                    }
+                }
+                md += row(cells)
+            }
+        }
         let seconds = input.runs.compactMap { $0.metrics["train_seconds"] }
         if !seconds.isEmpty {
             md += "\nTraining time per run: \(String(format: "%.0f", seconds.min()!))–\(String(format: "%.0f", seconds.max()!)) s "
@@ -188,7 +210,9 @@ enum ContinualReportSection: ReportSection {
             }
             guard !panels.isEmpty else { return nil }
             var data = ""
-            var body = "set multiplot layout 2,3 title \(Gnuplot.title("Split \(GrowthReportSection.datasetTitle(input)), \(scenario.title): accuracy (%) on task j after training task t, mean over seeds"))\n"
+            // three panels a row, as many rows as the methods need (nine with routed growth)
+            let rows = (panels.count + 2) / 3
+            var body = "set multiplot layout \(rows),3 title \(Gnuplot.title("Split \(GrowthReportSection.datasetTitle(input)), \(scenario.title): accuracy (%) on task j after training task t, mean over seeds"))\n"
             body += "set xrange [0.5:5.5]\nset yrange [5.5:0.5]\nset cbrange [0:100]\nset xtics 1\nset ytics 1\n"
             body += "set xlabel 'tested task j'\nset ylabel 'after task t'\nset palette defined (0 '#440154', 50 '#21918c', 100 '#fde725')\n"
             for (index, panel) in panels.enumerated() {
@@ -197,7 +221,7 @@ enum ContinualReportSection: ReportSection {
                 body += "plot $m\(index) using 1:2:3 with image notitle, $m\(index) using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle\n"
             }
             body += "unset multiplot"
-            return Gnuplot.Chart(name: "continual-\(scenario.key)-matrix", width: 1080, height: 720, data: data, commands: body)
+            return Gnuplot.Chart(name: "continual-\(scenario.key)-matrix", width: 1080, height: 360 * rows, data: data, commands: body)
         }
     }
 

@@ -12,5 +12,7 @@ extension MetricCatalog {
                    "Growth model: parameters of the projection, the read-out, and the gate rows and experts of the active slots (parameters counts every allocated slot)."),
         MetricInfo("task_routing_accuracy", "task routing accuracy", unit: "fraction", .higherIsBetter, format: .percent,
                    "Routed growth on a split protocol: mean over tasks of the share of the task's test images the gate sends to the task's own expert, after the last task."),
+        MetricInfo("past_expert_rows", "rows to past experts", unit: "fraction", .informational, format: .percent,
+                   "Routed growth on a split protocol: share of the training rows of tasks 2…T the gate sent (first choice) to an earlier task's expert — the only rows through which a later task's loss reaches a past expert, so with none of them freeze and EMC have nothing to hold."),
     ]
 }

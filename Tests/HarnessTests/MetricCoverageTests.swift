@@ -13,7 +13,7 @@ private let vaderInstalled = FileManager.default.fileExists(atPath: "/usr/share/
 /// Metrics only the routed benchmark (real MNIST) or the affect suite (VADER's files) records.
 private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy", "output_spikes_per_image",
     "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images",
-    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters", "task_routing_accuracy"]
+    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters", "task_routing_accuracy", "past_expert_rows"]
 private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput"]
 
 /// Image classification at the smallest size that still takes every branch that records a

@@ -65,6 +65,7 @@ struct ContinualExperiment: Experiment {
             outcome.metric("train_seconds", result.trainSeconds)
             outcome.metric("parameters", Double(learner.model.parameterCount))
             outcome.metric("task_routing_accuracy", result.routingAccuracy.reduce(0, +) / Double(max(result.routingAccuracy.count, 1)))
+            outcome.metric("past_expert_rows", result.pastExpertRows)
         } else {
             let learner = ContinualLearner(settings: settings, tasks: tasks, train: data.train, test: data.test, streams: streams)
             let result = learner.run { fraction, detail in progress(fraction, detail) }
