@@ -24,6 +24,12 @@ public enum ExpertCheckpoints {
                 "classes": String(model.classes), "model_width": String(model.modelWidth), "expert_hidden": String(model.expertHidden),
                 "max_experts": String(model.maxExperts), "top_k": String(model.topK), "temperature": String(model.temperature),
                 "active": mask(model.active), "frozen": mask(model.frozen), "pruned": mask(model.pruned)]
+            .merging(model.signals == nil ? [:] : ["gate_signals": model.signalSettings.metadata]) { a, _ in a }
+    }
+
+    /// The tensors gate.safetensors holds: the plain ones and the gate signals' (`signals.*`).
+    static func coreTensorNames(_ model: GrowingMixture) -> [String] {
+        coreTensors + model.parameters.entries.map(\.name).filter { $0.hasPrefix("signals.") }
     }
 
     /// Writes gate.safetensors and expert_<e>.safetensors for every active slot into `directory`
@@ -35,7 +41,7 @@ public enum ExpertCheckpoints {
         }
         var core = SafetensorsFile(metadata: metadata(model))
         let table = model.parameters
-        for name in coreTensors {
+        for name in coreTensorNames(model) {
             let entry = try table.entry(named: name)
             core.tensors[name] = SafetensorsTensor(shape: entry.shape, values: Array(table.values[entry.range]))
         }
@@ -81,10 +87,11 @@ public enum ExpertCheckpoints {
         let corePath = directory.appendingPathComponent("gate.safetensors")
         let core = try SafetensorsFile(contentsOf: corePath)
         let model = try emptyModel(metadata: core.metadata, source: corePath.path, maxBatch: maxBatch)
-        guard Set(core.tensors.keys) == Set(coreTensors) else {
-            throw ExpertCheckpointError.invalid(path: corePath.path, reason: "holds \(core.tensors.keys.sorted().joined(separator: ", ")); expected exactly \(coreTensors.joined(separator: ", "))")
+        let names = coreTensorNames(model)
+        guard Set(core.tensors.keys) == Set(names) else {
+            throw ExpertCheckpointError.invalid(path: corePath.path, reason: "holds \(core.tensors.keys.sorted().joined(separator: ", ")); expected exactly \(names.joined(separator: ", "))")
         }
-        for name in coreTensors {
+        for name in names {
             let entry = try model.parameters.entry(named: name), tensor = try core.tensor(name)
             guard entry.shape == tensor.shape else {
                 throw ExpertCheckpointError.invalid(path: corePath.path, reason: "\(name) has shape \(tensor.shape); the metadata's sizes need \(entry.shape)")
@@ -129,10 +136,17 @@ public enum ExpertCheckpoints {
         }
         let active = try mask("active", slots)
         guard active.contains(true) else { throw ExpertCheckpointError.invalid(path: source, reason: "metadata active has no active expert") }
+        var signals = GateSignalSettings()
+        if let text = meta["gate_signals"] {
+            guard let parsed = GateSignalSettings(metadata: text) else {
+                throw ExpertCheckpointError.invalid(path: source, reason: "metadata gate_signals is \(text); expected the key=value pairs biomoe writes")
+            }
+            signals = parsed
+        }
         var rng = Philox4x32_10(key: (0, 0))  // every value the model uses is overwritten by the caller
         let model = GrowingMixture(inputSize: try int("input_size"), classes: try int("classes"), modelWidth: try int("model_width"),
                                    expertHidden: try int("expert_hidden"), maxExperts: slots, initialExperts: 1, topK: try int("top_k"),
-                                   temperature: temperature, maxBatch: maxBatch, rng: &rng)
+                                   temperature: temperature, maxBatch: maxBatch, signals: signals, rng: &rng)
         model.setMasks(active: active, frozen: try mask("frozen", slots), pruned: try mask("pruned", slots))
         return model
     }

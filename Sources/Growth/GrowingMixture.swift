@@ -33,6 +33,11 @@ public final class GrowingMixture {
     public private(set) var pruned: [Bool]
 
     let gate: MaskedGate
+    /// The seed's gate signals, nil when all are off (the model is then exactly the plain one).
+    let signals: GateSignals?
+    public let signalSettings: GateSignalSettings
+    /// ∂loss/∂g, the gate's input, when the signals are on [maxBatch,D].
+    private var dgateInput: [Float]
     /// EMC's reference: a copy of every expert's values (see `setOutputAnchors`), nil until set.
     var anchorTable: ParameterTable?
     var anchorExperts: [MLPExpert] = []
@@ -51,7 +56,8 @@ public final class GrowingMixture {
     private var lastPassWasForced = false
 
     public init<G: RandomNumberGenerator>(inputSize: Int, classes: Int, modelWidth D: Int, expertHidden H: Int, maxExperts E: Int,
-                                          initialExperts: Int, topK: Int, temperature: Float, maxBatch: Int, rng: inout G) {
+                                          initialExperts: Int, topK: Int, temperature: Float, maxBatch: Int,
+                                          signals signalSettings: GateSignalSettings = GateSignalSettings(), rng: inout G) {
         precondition(E >= 1 && (1...E).contains(initialExperts) && topK >= 1, "GrowingMixture: need 1 ≤ initial ≤ max experts and k ≥ 1")
         self.inputSize = inputSize
         self.classes = classes
@@ -66,6 +72,8 @@ public final class GrowingMixture {
                                                     ("gate.weight", [E, D]), ("gate.bias", [E])]
         for expert in experts { expert.declareParameters(into: &list) }
         list += [("head.weight", [classes, D]), ("head.bias", [classes])]
+        // the signals' tensors come last, so a model without them has the plain layout
+        if !signalSettings.isOff { GateSignals.declare(signalSettings, width: D, slots: E, into: &list) }
         parameters = ParameterTable(list)
         projWeight = parameters.index(of: "proj.weight")!
         projBias = parameters.index(of: "proj.bias")!
@@ -79,6 +87,10 @@ public final class GrowingMixture {
         initializeLinear(weight: parameters.values(of: gateWeight), bias: parameters.values(of: gateBias), C: D, OC: E, using: &rng)
         for expert in experts { expert.initializeParameters(using: &rng) }
         initializeLinear(weight: parameters.values(of: headWeight), bias: parameters.values(of: headBias), C: D, OC: classes, using: &rng)
+        self.signalSettings = signalSettings
+        signals = signalSettings.isOff ? nil
+            : GateSignals(settings: signalSettings, width: D, slots: E, maxBatch: maxBatch, table: parameters, rng: &rng)
+        dgateInput = [Float](repeating: 0, count: signalSettings.isOff ? 0 : maxBatch * D)
         active = (0..<E).map { $0 < initialExperts }
         frozen = [Bool](repeating: false, count: E)
         pruned = frozen
@@ -104,11 +116,13 @@ public final class GrowingMixture {
     public var activeParameterCount: Int {
         let perExpert = 2 * modelWidth * expertHidden + expertHidden + modelWidth
         return (inputSize + 1) * modelWidth + activeCount * (modelWidth + 1 + perExpert) + (modelWidth + 1) * classes
+            + (signals?.trainedParameterCount ?? 0)
     }
 
     /// Multiply-accumulates of one inference: projection, gate, k experts, read-out.
     public var multiplyAccumulatesPerSample: Int {
         inputSize * modelWidth + maxExperts * modelWidth + min(topK, activeCount) * 2 * modelWidth * expertHidden + modelWidth * classes
+            + (signals?.multiplyAccumulatesPerSample ?? 0)
     }
 
     /// Forward pass for B rows; leaves logits, the gate decision and every routed expert's
@@ -126,9 +140,21 @@ public final class GrowingMixture {
                           bias: UnsafeBufferPointer(parameters.values(of: projBias)), B: B, C: inputSize, OC: D)
         }
         for i in 0..<(B * D) { h[i] = max(z1[i], 0) }
-        let aux = h.withUnsafeBufferPointer { hb in
-            gate.forward(h: hb, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
-                         bias: UnsafeBufferPointer(parameters.values(of: gateBias)), active: active, B: B, balance: forced == nil ? balance : 0)
+        let aux: Float
+        if let signals {
+            h.withUnsafeBufferPointer { signals.forward(h: $0, B: B, table: parameters) }
+            aux = signals.gateInput.withUnsafeBufferPointer { g in
+                signals.bias.withUnsafeBufferPointer { bias in
+                    gate.forward(h: g, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
+                                 bias: UnsafeBufferPointer(parameters.values(of: gateBias)), active: active, B: B,
+                                 balance: forced == nil ? balance : 0, logitBias: bias)
+                }
+            }
+        } else {
+            aux = h.withUnsafeBufferPointer { hb in
+                gate.forward(h: hb, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
+                             bias: UnsafeBufferPointer(parameters.values(of: gateBias)), active: active, B: B, balance: forced == nil ? balance : 0)
+            }
         }
         lastPassWasForced = forced != nil
         routesPerRow = forced == nil ? gate.k : 1
@@ -209,6 +235,12 @@ public final class GrowingMixture {
         }
         let dz = Array(dlogits[0..<(B * V)])
         dz.withUnsafeBufferPointer { backward(inputs: inputs, dlogits: $0.baseAddress!, batch: B, balance: balance) }
+        if let signals, signalSettings.predictive || signalSettings.merit {
+            // a row's utility: the probability the model gave its class
+            let utilities = (0..<B).map { probs[$0 * V + Int(t[$0])] }
+            signals.addUtilityGradients(first: gate.topOne, utilities: utilities, B: B, table: parameters)
+            signals.updateMerit(first: gate.topOne, utilities: utilities, B: B, table: parameters)
+        }
         return (Float(sum / Double(B)), aux)
     }
 
@@ -261,11 +293,29 @@ public final class GrowingMixture {
         }
         // a forced pass's weights are constants: the gate learns from its routing loss alone
         if lastPassWasForced { for i in 0..<(B * k) { dweights[i] = 0 } }
-        dh.withUnsafeMutableBufferPointer { dhb in
-            h.withUnsafeBufferPointer { hb in
-                gate.backward(dh: dhb, dweights: dweights, h: hb, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
-                              dweight: parameters.grads(of: gateWeight), dbias: parameters.grads(of: gateBias), active: active, B: B,
-                              balance: lastPassWasForced ? 0 : balance, routingTargets: routingTargets, routingWeight: routingWeight)
+        if let signals {
+            for i in 0..<(B * D) { dgateInput[i] = 0 }
+            dgateInput.withUnsafeMutableBufferPointer { dg in
+                signals.gateInput.withUnsafeBufferPointer { g in
+                    gate.backward(dh: dg, dweights: dweights, h: g, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
+                                  dweight: parameters.grads(of: gateWeight), dbias: parameters.grads(of: gateBias), active: active, B: B,
+                                  balance: lastPassWasForced ? 0 : balance, routingTargets: routingTargets, routingWeight: routingWeight)
+                }
+                gate.dlogits.withUnsafeBufferPointer { dgz in
+                    h.withUnsafeBufferPointer { hb in
+                        dh.withUnsafeMutableBufferPointer { dhb in
+                            signals.backward(dg: dg, dlogits: UnsafeBufferPointer(rebasing: dgz[0..<(B * maxExperts)]), h: hb, dh: dhb, B: B, table: parameters)
+                        }
+                    }
+                }
+            }
+        } else {
+            dh.withUnsafeMutableBufferPointer { dhb in
+                h.withUnsafeBufferPointer { hb in
+                    gate.backward(dh: dhb, dweights: dweights, h: hb, weight: UnsafeBufferPointer(parameters.values(of: gateWeight)),
+                                  dweight: parameters.grads(of: gateWeight), dbias: parameters.grads(of: gateBias), active: active, B: B,
+                                  balance: lastPassWasForced ? 0 : balance, routingTargets: routingTargets, routingWeight: routingWeight)
+                }
             }
         }
         // "h = relu(z1)",  "z1 = x · W_pᵀ + b_p"
@@ -307,6 +357,7 @@ public final class GrowingMixture {
             ranges.append((gb.lowerBound + e)..<(gb.lowerBound + e + 1))
             if !frozen[e] { ranges.append(contentsOf: expertRanges(e)) }
         }
+        for name in signals?.trainedTensors ?? [] { ranges.append(parameters.entries[parameters.index(of: name)!].range) }
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
 

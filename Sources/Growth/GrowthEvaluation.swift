@@ -9,10 +9,14 @@ public struct GrowthEvaluation: Sendable {
     public let topOne: [Int]
     public let entropy: [Double]
     public let slots: Int
+    /// How far the gate signals move the gate's logits: the mean over images of the mean absolute
+    /// deviation of their bias over the active experts (nil when no signal is on).
+    public let signalBias: Double?
 
     init(model: GrowingMixture, set: ImageClassificationSet, batch: Int) {
         var probabilities = [Float](repeating: 0, count: set.count * set.classes)
         var topOne = [Int](repeating: 0, count: set.count), entropy = [Double](repeating: 0, count: set.count)
+        var signalBiasSum = 0.0
         set.pixels.withUnsafeBufferPointer { x in
             probabilities.withUnsafeMutableBufferPointer { p in
                 var start = 0
@@ -24,6 +28,7 @@ public struct GrowthEvaluation: Sendable {
                         topOne[start + b] = model.gate.topOne(row: b)
                         entropy[start + b] = model.gate.entropy(row: b)
                     }
+                    if let signals = model.signals { signalBiasSum += signals.biasSpread(B: count, active: model.active) * Double(count) }
                     start += count
                 }
             }
@@ -34,6 +39,7 @@ public struct GrowthEvaluation: Sendable {
         self.topOne = topOne
         self.entropy = entropy
         slots = model.maxExperts
+        signalBias = model.signals == nil ? nil : signalBiasSum / Double(max(set.count, 1))
     }
 
     private func predicted(_ i: Int) -> Int {

@@ -55,6 +55,8 @@ public struct GrowthSettings: Sendable {
     public var pruneUtilization: Double = 0
     /// `freeze_mask`: experts the optimizer never moves.
     public var frozenExperts: [Int] = []
+    /// The seed's gate signals (all off by default).
+    public var signals = GateSignalSettings()
     public var epochs = 10
     public var batchSize = 128
     public var learningRate: Float = 0.001

@@ -59,7 +59,8 @@ public final class GrowthTrainer {
         var initRNG = streams.generator("init")
         model = GrowingMixture(inputSize: inputSize, classes: classes, modelWidth: settings.modelWidth, expertHidden: settings.expertHidden,
                                maxExperts: settings.slots, initialExperts: settings.stages.first?.experts ?? 1, topK: settings.topK,
-                               temperature: settings.temperature, maxBatch: max(settings.batchSize, Self.evaluationBatch), rng: &initRNG)
+                               temperature: settings.temperature, maxBatch: max(settings.batchSize, Self.evaluationBatch),
+                               signals: settings.signals, rng: &initRNG)
         for e in settings.frozenExperts { model.frozen[e] = true }
         usage = ExpertUsage(slots: settings.slots)
         optimizer = Adam(learningRate: settings.learningRate)

@@ -22,7 +22,8 @@ final class MaskedGate {
     /// p [maxBatch,E_max], dp and dz [maxBatch,E_max], indices and weights [maxBatch,k_max].
     private(set) var probabilities: [Float]
     private var dprobabilities: [Float]
-    private var dlogits: [Float]
+    /// ∂loss/∂z of the last backward pass (the gate signals' logit bias gets the same gradient).
+    private(set) var dlogits: [Float]
     private(set) var indices: [Int32]
     private(set) var weights: [Float]
     /// k of the last forward pass: min(k, active experts).
@@ -42,9 +43,10 @@ final class MaskedGate {
         weights = [Float](repeating: 0, count: maxBatch * topK)
     }
 
-    /// Fills probabilities, indices and weights for B rows of h; returns the balance loss.
+    /// Fills probabilities, indices and weights for B rows of h; returns the balance loss. With
+    /// `logitBias` [B,E] (the gate signals), z ← z + bias before the softmax.
     func forward(h: UnsafeBufferPointer<Float>, weight: UnsafeBufferPointer<Float>, bias: UnsafeBufferPointer<Float>,
-                 active: [Bool], B: Int, balance: Float) -> Float {
+                 active: [Bool], B: Int, balance: Float, logitBias: UnsafeBufferPointer<Float>? = nil) -> Float {
         let E = maxExperts, activeCount = active.filter { $0 }.count
         precondition(activeCount >= 1, "MaskedGate: no active expert")
         k = min(kMax, activeCount)
@@ -52,6 +54,7 @@ final class MaskedGate {
             let z = UnsafeMutableBufferPointer(rebasing: p[0..<(B * E)])
             linearForward(out: z, inp: UnsafeBufferPointer(rebasing: h[0..<(B * inputSize)]), weight: weight, bias: bias,
                           B: B, C: inputSize, OC: E)
+            if let logitBias { for i in 0..<(B * E) { z[i] += logitBias[i] } }
             // p_e = exp(z_e/τ − m) / Σ_{active} exp(z_a/τ − m)
             for b in 0..<B {
                 let row = b * E

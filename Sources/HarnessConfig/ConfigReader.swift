@@ -127,6 +127,19 @@ struct ConfigReader {
                 throw error(node, keyPath, "has \(items.count) items; expected \(spec.expectation)")
             }
             return .list(items)
+        case .doubleList(let element, let count):
+            guard case .sequence(let sequence) = node else { throw wrong() }
+            var items: [ConfigValue] = []
+            for (i, item) in sequence.enumerated() {
+                guard let v = doubleScalar(item), v.isFinite, element.contains(v) else {
+                    throw error(item, "\(keyPath)[\(i)]", "expected a number in [\(element.lowerBound), \(element.upperBound)], got \(describe(item))")
+                }
+                items.append(.double(v))
+            }
+            guard count.contains(items.count) else {
+                throw error(node, keyPath, "has \(items.count) items; expected \(spec.expectation)")
+            }
+            return .list(items)
         }
     }
 

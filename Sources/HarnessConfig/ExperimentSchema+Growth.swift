@@ -39,8 +39,49 @@ extension ExperimentSchema {
                       models: ["mlp", "moe", "growth"], hashedOnlyWhenChanged: true),
             FieldSpec("freeze_mask", .intList(element: 0...255, count: 0...256), default: .list([]),
                       help: "experts the optimizer never moves (they still route and compute)", models: m),
+        ] + gateSignalKeys
+    }()
+
+    /// The seed's gate signals (`GateSignalSettings`), each off by default and hashed only when
+    /// set, so a run without them keeps its identity.
+    static let gateSignalKeys: [FieldSpec] = {
+        let m = ["growth"]
+        let d = GateSignalSettings()
+        return [
+            FieldSpec("gate_phasor", .double(0...10), default: .double(Double(d.phasorDepth)),
+                      help: "gate signal: depth a of a bank of oscillators over the features, g_d = h_d (1 + a cos(ω_d h_d + φ_d)), ω and φ fixed at random; 0 = off", models: m, hashedOnlyWhenChanged: true),
+            FieldSpec("gate_kwta", .int(0...4096), default: .int(d.kwta),
+                      help: "gate signal: spiking k-WTA attention gains, only the k largest features of a row reach the gate; 0 = off", models: m, hashedOnlyWhenChanged: true),
+            FieldSpec("thalamic_scale", .double(0...100), default: .double(Double(d.thalamicScale)),
+                      help: "gate signal: thalamic top-down bias −s ‖g − c_e‖² / D with a learned centroid per expert; 0 = off", models: m, hashedOnlyWhenChanged: true),
+            FieldSpec("predictive_weight", .double(0...100), default: .double(Double(d.predictiveWeight)),
+                      help: "gate signal: weight of a predictive-utility head's output added to the gate's logits (the head learns each expert's probability of the right class); 0 = off", models: m, hashedOnlyWhenChanged: true),
+            FieldSpec("gate_groups", .int(0...256), default: .int(d.groups),
+                      help: "gate signal: hierarchical group gating, the slots in this many contiguous groups, a group gate's logit added to its experts'; 0 = off", models: m, hashedOnlyWhenChanged: true),
+            FieldSpec("merit_weight", .double(0...100), default: .double(Double(d.meritWeight)),
+                      help: "gate signal: weight of the merit board (each expert's advantage, a bandit's momentum estimate) added to the gate's logits; 0 = off", models: m, hashedOnlyWhenChanged: true),
+            FieldSpec("merit_momentum", .double(0...0.999999), default: .double(Double(d.meritMomentum)),
+                      help: "the merit board's momentum μ: merit ← μ merit + (1 − μ) advantage", models: m, hashedOnlyWhenChanged: true),
+            FieldSpec("gate_bias", .doubleList(element: -100...100, count: 0...256), default: .list([]),
+                      help: "personality: a constant bias per expert slot on the gate's logits (with temperature, its sharpness); [] = off", models: m, hashedOnlyWhenChanged: true),
         ]
     }()
+}
+
+extension GateSignalSettings {
+    /// The signals a growth variant's resolved keys switch on.
+    public init(model values: [String: ConfigValue]) {
+        self.init()
+        func float(_ key: String) -> Float? { values[key]?.doubleValue.map(Float.init) }
+        phasorDepth = float("gate_phasor") ?? phasorDepth
+        kwta = values["gate_kwta"]?.intValue ?? kwta
+        thalamicScale = float("thalamic_scale") ?? thalamicScale
+        predictiveWeight = float("predictive_weight") ?? predictiveWeight
+        groups = values["gate_groups"]?.intValue ?? groups
+        meritWeight = float("merit_weight") ?? meritWeight
+        meritMomentum = float("merit_momentum") ?? meritMomentum
+        bias = values["gate_bias"]?.listValue?.compactMap { $0.doubleValue.map(Float.init) } ?? bias
+    }
 }
 
 extension GrowthSettings {
@@ -73,6 +114,7 @@ extension GrowthSettings {
         spawnPatience = int("growth_spawn_patience") ?? spawnPatience
         pruneUtilization = values["growth_prune_utilization"]?.doubleValue ?? pruneUtilization
         frozenExperts = list("freeze_mask") ?? frozenExperts
+        signals = GateSignalSettings(model: values)
         cosineDecay = values["lr_decay"]?.stringValue == LearningRateDecay.cosine.rawValue
         epochs = task["epochs"]?.intValue ?? values["epochs"]?.intValue ?? epochs
         batchSize = task["batch_size"]?.intValue ?? values["batch_size"]?.intValue ?? batchSize
@@ -83,6 +125,7 @@ extension GrowthSettings {
     public static func configProblem(model values: [String: ConfigValue], task: [String: ConfigValue]) -> (key: String, expected: String)? {
         let experts = values["growth_experts"]?.listValue?.count ?? 0, epochs = values["growth_epochs"]?.listValue?.count ?? 0
         if experts != epochs { return ("growth_epochs", "one epoch per entry of growth_experts (\(experts)); got \(epochs)") }
-        return GrowthSettings(model: values, task: task).problem()
+        let settings = GrowthSettings(model: values, task: task)
+        return settings.problem() ?? settings.signals.problem(slots: settings.slots, width: settings.modelWidth)
     }
 }

@@ -9,6 +9,7 @@ public struct FieldSpec: Sendable {
         case string
         case bool
         case intList(element: ClosedRange<Int>, count: ClosedRange<Int>)
+        case doubleList(element: ClosedRange<Double>, count: ClosedRange<Int>)
 
         /// A `.choice` of every case of `type`, spelled by raw value: the accepted values come
         /// from the enum the runner parses with, so the two cannot disagree.
@@ -65,6 +66,8 @@ public struct FieldSpec: Sendable {
         case .bool: return "true or false"
         case .intList(let e, let c):
             return "a list of \(c.lowerBound)...\(c.upperBound) integers in \(e.lowerBound)...\(e.upperBound)"
+        case .doubleList(let e, let c):
+            return "a list of \(c.lowerBound)...\(c.upperBound) numbers in [\(e.lowerBound), \(e.upperBound)]"
         }
     }
 }

@@ -47,7 +47,22 @@ enum GrowthReportSection: ReportSection {
         if let steps = s["growth_distill_steps"] as? Int, steps == 0 { text += ", no distillation" }
         if let teacher = s["growth_teacher"] as? String, teacher != "most-used", experts.count > 1 { text += ", \(teacher) teacher" }
         if s["lr_decay"] as? String != "cosine" { text += ", constant lr" }
-        return text
+        return text + signalDescription(s)
+    }
+
+    /// The gate signals a variant switches on, as "; phasor a 0.5, k-WTA 64, …" ("" when none).
+    static func signalDescription(_ s: [String: Any]) -> String {
+        func number(_ key: String) -> Double { (s[key] as? Double) ?? (s[key] as? Int).map(Double.init) ?? 0 }
+        var parts: [String] = []
+        if number("gate_phasor") != 0 { parts.append("phasor a \(number("gate_phasor"))") }
+        if number("gate_kwta") != 0 { parts.append("k-WTA \(Int(number("gate_kwta")))") }
+        if number("thalamic_scale") != 0 { parts.append("thalamic s \(number("thalamic_scale"))") }
+        if number("predictive_weight") != 0 { parts.append("predictive w \(number("predictive_weight"))") }
+        if number("gate_groups") >= 2 { parts.append("\(Int(number("gate_groups"))) groups") }
+        if number("merit_weight") != 0 { parts.append("merit \(number("merit_weight")) (μ \(number("merit_momentum")))") }
+        if let bias = s["gate_bias"] as? [Any], !bias.isEmpty { parts.append("bias [" + bias.map { "\($0)" }.joined(separator: ", ") + "]") }
+        if let t = s["temperature"] as? Double, t != 1, !parts.isEmpty || s["gate_bias"] != nil { parts.append("τ \(t)") }
+        return parts.isEmpty ? "" : "; " + parts.joined(separator: ", ")
     }
 
     static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
@@ -116,6 +131,7 @@ enum GrowthReportSection: ReportSection {
             md += row(cells)
         }
 
+        md += signalsMarkdown(input, main: main)
         md += "\n### The experts of `\(main)` after the last epoch\n\n"
         md += "Share of test images each slot is the first choice for, and accuracy on those images; mean over seeds.\n\n"
         md += "| slot | switched on at epoch | utilisation (%) | routed accuracy (%) |\n|---:|---:|---:|---:|\n"

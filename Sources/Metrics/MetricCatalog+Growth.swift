@@ -10,6 +10,8 @@ extension MetricCatalog {
                    "Growth model: experts masked out of routing for a lifetime share of first choices below growth_prune_utilization."),
         MetricInfo("active_parameters", "active parameters", unit: "count", .informational, format: .whole("count"),
                    "Growth model: parameters of the projection, the read-out, and the gate rows and experts of the active slots (parameters counts every allocated slot)."),
+        MetricInfo("gate_signal_bias", "gate signal bias", unit: "logit", .informational, format: .decimal("logit"),
+                   "Growth model with gate signals on: mean over test images of the mean absolute deviation, over the active experts, of the bias the signals add to the gate's logits (how far they move its preferences; also per epoch)."),
         MetricInfo("task_routing_accuracy", "task routing accuracy", unit: "fraction", .higherIsBetter, format: .percent,
                    "Routed growth on a split protocol: mean over tasks of the share of the task's test images the gate sends to the task's own expert, after the last task."),
         MetricInfo("past_expert_rows", "rows to past experts", unit: "fraction", .informational, format: .percent,

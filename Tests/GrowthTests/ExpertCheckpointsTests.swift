@@ -7,10 +7,13 @@ import Testing
 
 @Suite("Per-expert checkpoints")
 struct ExpertCheckpointsTests {
-    private func grownModel() -> GrowingMixture {
+    private func grownModel(signals: GateSignalSettings = GateSignalSettings()) -> GrowingMixture {
         var rng = Philox4x32_10(key: (21, 4))
         let model = GrowingMixture(inputSize: 12, classes: 4, modelWidth: 6, expertHidden: 5, maxExperts: 5, initialExperts: 2,
-                                   topK: 2, temperature: 0.8, maxBatch: 8, rng: &rng)
+                                   topK: 2, temperature: 0.8, maxBatch: 8, signals: signals, rng: &rng)
+        for entry in model.parameters.entries where entry.name.hasPrefix("signals.") && !entry.name.hasPrefix("signals.phasor") {
+            for (i, v) in zip(entry.range, testValues(entry.range.count, seed: 5)) { model.parameters.values[i] = v }
+        }
         model.activate(2, cloning: 0, noise: 0.05, rng: &rng)
         model.frozen[1] = true
         return model
@@ -37,6 +40,26 @@ struct ExpertCheckpointsTests {
         #expect(predictions(loaded, x) == predictions(model, x))
         #expect(loaded.active == model.active && loaded.frozen == model.frozen && loaded.pruned == model.pruned)
         #expect(loaded.temperature == model.temperature && loaded.topK == model.topK)
+    }
+
+    @Test("a model with every gate signal round-trips too: the signals' settings, centroids, heads and merit board come back")
+    func roundTripWithSignals() throws {
+        var signals = GateSignalSettings()
+        (signals.phasorDepth, signals.kwta, signals.thalamicScale, signals.predictiveWeight) = (0.5, 4, 1, 0.5)
+        (signals.groups, signals.meritWeight, signals.bias) = (2, 1, [0.1, 0, 0, -0.1, 0.2])
+        let model = grownModel(signals: signals), x = testValues(8 * 12, seed: 2)
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try ExpertCheckpoints.save(model, to: directory)
+        let loaded = try ExpertCheckpoints.load(from: directory, maxBatch: 8)
+        #expect(loaded.signalSettings == signals)
+        #expect(predictions(loaded, x) == predictions(model, x))
+        #expect(predictions(loaded, x) != predictions(grownModel(), x), "the signals change the predictions, so the check above can fail")
+        let signalTensors = model.parameters.entries.filter { $0.name.hasPrefix("signals.") }
+        #expect(signalTensors.count == 8)
+        for entry in signalTensors {
+            #expect(Array(loaded.parameters.values[entry.range]) == Array(model.parameters.values[entry.range]), "\(entry.name)")
+        }
     }
 
     @Test("one expert's file loads into another slot of a running model and computes what it computed there")

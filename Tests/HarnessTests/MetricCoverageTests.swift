@@ -13,7 +13,7 @@ private let vaderInstalled = FileManager.default.fileExists(atPath: "/usr/share/
 /// Metrics only the routed benchmark (real MNIST) or the affect suite (VADER's files) records.
 private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy", "output_spikes_per_image",
     "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images",
-    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters", "task_routing_accuracy", "past_expert_rows"]
+    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters", "task_routing_accuracy", "past_expert_rows", "gate_signal_bias"]
 private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput"]
 
 /// Image classification at the smallest size that still takes every branch that records a
@@ -68,7 +68,7 @@ version: 1
 seeds: [0]
 task: {dataset: mnist, validation_size: 50, train_limit: 300, test_limit: 100, epochs: 2, batch_size: 32}
 base: {model: growth, model_width: 8, expert_hidden: 8, growth_experts: [1, 2], growth_epochs: [1, 2], growth_max_experts: 3, growth_spawn_entropy: 0.01, growth_spawn_patience: 2, growth_prune_utilization: 0.01}
-variants: {grow: {}}
+variants: {grow: {}, signals: {gate_phasor: 0.5, gate_kwta: 4, thalamic_scale: 1, predictive_weight: 0.5, gate_groups: 3, merit_weight: 1, gate_bias: [0.1, 0, 0]}}
 """
 
 /// The routed benchmark: permuted MNIST with the domain oracle (routing purity and accuracy).

@@ -39,6 +39,7 @@ struct GrowthExperiment: Experiment {
             if let v = record.validationAccuracy { outcome.point("val_accuracy", step: e, v) }
             outcome.point("active_experts", step: e, Double(record.activeExperts))
             outcome.point("gate_entropy", step: e, record.evaluation.meanEntropy)
+            if let bias = record.evaluation.signalBias { outcome.point("gate_signal_bias", step: e, bias) }
             for (slot, u) in record.evaluation.utilization.enumerated() { outcome.point("utilization_e\(slot)", step: e, u) }
             for (slot, a) in record.evaluation.routedAccuracy.enumerated() { if let a { outcome.point("routed_accuracy_e\(slot)", step: e, a) } }
         }
@@ -49,6 +50,7 @@ struct GrowthExperiment: Experiment {
         if let validation = result.validation { outcome.metric("val_accuracy", validation.accuracy) }
         outcome.metric("final_train_loss", result.epochs.last?.trainLoss ?? .nan)
         outcome.metric("gate_entropy", test.meanEntropy)
+        if let bias = test.signalBias { outcome.metric("gate_signal_bias", bias) }
         let utilization = test.utilization
         for (slot, u) in utilization.enumerated() { outcome.metric("utilization_e\(slot)", u) }
         let activeShares = utilization.indices.filter { model.active[$0] }.map { utilization[$0] }
