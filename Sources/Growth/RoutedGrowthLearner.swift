@@ -105,7 +105,7 @@ public final class RoutedGrowthLearner {
                     for (r, sample) in rows.enumerated() { for p in 0..<I { inputs[r * I + p] = pixels[sample.index * I + p] } }
                 }
                 let n = rows.count
-                inputs.withUnsafeBufferPointer { model.forward(inputs: $0.baseAddress!, batch: n) }
+                _ = inputs.withUnsafeBufferPointer { model.forward(inputs: $0.baseAddress!, batch: n) }
                 let logits = Array(model.lastLogits(batch: n))
                 if t > 0 {
                     for r in 0..<n where model.gate.topOne(row: r) < t { pastRows += 1 }
@@ -163,7 +163,7 @@ public final class RoutedGrowthLearner {
                 for (r, sample) in chunk.enumerated() { for p in 0..<I { inputs[r * I + p] = pixels[sample.index * I + p] } }
             }
             let forced = settings.scenario == .task ? [Int](repeating: j, count: chunk.count) : nil
-            inputs.withUnsafeBufferPointer { model.forward(inputs: $0.baseAddress!, batch: chunk.count, forced: forced) }
+            _ = inputs.withUnsafeBufferPointer { model.forward(inputs: $0.baseAddress!, batch: chunk.count, forced: forced) }
             let logits = model.lastLogits(batch: chunk.count)
             for (r, sample) in chunk.enumerated() {
                 var best = columns.lowerBound

@@ -39,6 +39,10 @@ extension ExperimentSchema {
                       models: ["mlp", "moe", "growth"], hashedOnlyWhenChanged: true),
             FieldSpec("freeze_mask", .intList(element: 0...255, count: 0...256), default: .list([]),
                       help: "experts the optimizer never moves (they still route and compute)", models: m),
+            FieldSpec("growth_zone", .oneOf(ZoneSetting.self), default: .choice(ZoneSetting.none),
+                      help: "a zone of the registry (Growth's ZoneRegistry) whose preset sets the schedule, slots and top_k in place of growth_experts, growth_epochs, growth_max_experts and top_k (which must then stay at their defaults): "
+                        + Zone.allCases.map { z in let p = ZoneRegistry.preset(z); return "\(z.rawValue) " + p.stages.map { "\($0.experts)@\($0.epoch)" }.joined(separator: "→") + " of \(p.maxExperts), top-\(p.topK) (\(p.purpose))" }.joined(separator: "; ")
+                        + "; none = the keys themselves", models: m, hashedOnlyWhenChanged: true),
         ] + gateSignalKeys
     }()
 
@@ -66,6 +70,13 @@ extension ExperimentSchema {
                       help: "personality: a constant bias per expert slot on the gate's logits (with temperature, its sharpness); [] = off", models: m, hashedOnlyWhenChanged: true),
         ]
     }()
+}
+
+/// `growth_zone:`: a zone of Growth's registry, or none (the schedule keys themselves).
+public enum ZoneSetting: String, CaseIterable, Sendable {
+    case none, hippocampus, amygdala, hypothalamus, thalamus, language
+
+    public var zone: Zone? { Zone(rawValue: rawValue) }
 }
 
 extension GateSignalSettings {
@@ -115,6 +126,7 @@ extension GrowthSettings {
         pruneUtilization = values["growth_prune_utilization"]?.doubleValue ?? pruneUtilization
         frozenExperts = list("freeze_mask") ?? frozenExperts
         signals = GateSignalSettings(model: values)
+        if let zone = values["growth_zone"]?.stringValue.flatMap(Zone.init(rawValue:)) { self = applying(ZoneRegistry.preset(zone)) }
         cosineDecay = values["lr_decay"]?.stringValue == LearningRateDecay.cosine.rawValue
         epochs = task["epochs"]?.intValue ?? values["epochs"]?.intValue ?? epochs
         batchSize = task["batch_size"]?.intValue ?? values["batch_size"]?.intValue ?? batchSize
@@ -125,6 +137,17 @@ extension GrowthSettings {
     public static func configProblem(model values: [String: ConfigValue], task: [String: ConfigValue]) -> (key: String, expected: String)? {
         let experts = values["growth_experts"]?.listValue?.count ?? 0, epochs = values["growth_epochs"]?.listValue?.count ?? 0
         if experts != epochs { return ("growth_epochs", "one epoch per entry of growth_experts (\(experts)); got \(epochs)") }
+        if let zone = values["growth_zone"]?.stringValue, zone != "none" {
+            let d = GrowthSettings()
+            let set: [(String, Bool)] = [
+                ("growth_experts", values["growth_experts"]?.listValue?.compactMap(\.intValue) != d.stages.map(\.experts)),
+                ("growth_epochs", values["growth_epochs"]?.listValue?.compactMap(\.intValue) != d.stages.map(\.epoch)),
+                ("growth_max_experts", (values["growth_max_experts"]?.intValue ?? 0) != 0),
+                ("top_k", (values["top_k"]?.intValue ?? d.topK) != d.topK)]
+            if let key = set.first(where: \.1)?.0 {
+                return (key, "its default: growth_zone \(zone) sets the schedule, slots and top_k (drop \(key), or growth_zone)")
+            }
+        }
         let settings = GrowthSettings(model: values, task: task)
         return settings.problem() ?? settings.signals.problem(slots: settings.slots, width: settings.modelWidth)
     }

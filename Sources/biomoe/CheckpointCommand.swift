@@ -18,7 +18,9 @@ struct CheckpointCommand: ParsableCommand {
 
         With --per-expert (runs of model growth), FILE is a directory that receives \
         gate.safetensors (projection, gate, read-out, and the model's sizes and masks) and one \
-        expert_<e>.safetensors per active expert; `biomoe predict` reloads them.
+        expert_<e>.safetensors per active expert; `biomoe predict` reloads them. A run of a \
+        zone (growth_zone) writes into DIR/<zone>/, where the zone registry keeps that zone's \
+        experts.
 
         Example: biomoe checkpoint 3 --db results/runs/smoke.sqlite -o mlp-64-seed0.safetensors
         """

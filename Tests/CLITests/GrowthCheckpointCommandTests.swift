@@ -56,6 +56,41 @@ struct GrowthCheckpointCommandTests {
         #expect(try reloaded(2) != recorded, "the comparison can fail: run 2's model is another one")
     }
 
+    @Test("a zone's run with every gate signal goes to DIR/<zone>/ and reloads in another process bit for bit")
+    func zoneWithSignals() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-zone-ckpt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let suite = """
+        schema: 1
+        name: zone-ckpt
+        version: 1
+        seeds: [0]
+        save_checkpoints: true
+        task: {dataset: mnist, validation_size: 100, train_limit: 600, test_limit: 150, epochs: 2, batch_size: 32}
+        base: {model: growth, model_width: 16, expert_hidden: 8, growth_zone: thalamus, gate_phasor: 0.5, gate_kwta: 8,
+               thalamic_scale: 0.5, predictive_weight: 0.2, gate_groups: 2, merit_weight: 1, gate_bias: [0.5, 0]}
+        variants: {thalamus: {}}
+        """
+        let config = dir.appendingPathComponent("zone.yaml").path, db = dir.appendingPathComponent("zone.sqlite").path
+        try suite.write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try BiomoeBinary.run(["run", config, "--db", db, "--plain"])
+        try #require(run.status == 0, "run failed: \(run.standardError)")
+        let root = dir.appendingPathComponent("zones").path
+        let export = try BiomoeBinary.run(["checkpoint", "1", "--db", db, "--per-expert", "-o", root])
+        try #require(export.status == 0, "checkpoint failed: \(export.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root + "/thalamus").sorted()
+        #expect(files == ["expert_0.safetensors", "expert_1.safetensors", "gate.safetensors"], "the thalamus preset: two experts")
+        let exported = dir.appendingPathComponent("export.csv").path, out = dir.appendingPathComponent("predict.csv").path
+        try #require(try BiomoeBinary.run(["export", "predictions", "--db", db, "--run", "1", "-o", exported]).status == 0)
+        let predict = try BiomoeBinary.run(["predict", root + "/thalamus", "--suite", config, "-o", out])
+        try #require(predict.status == 0, "predict failed: \(predict.standardError)")
+        let recorded = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", maxSplits: 1).last.map(String.init) ?? "" }
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").dropFirst().map(String.init) == recorded)
+        #expect(recorded.count == 150)
+    }
+
     @Test("--per-expert on a run of another model is refused in one line naming the run")
     func refusesOtherModels() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-grow-ckpt-\(UUID().uuidString)")

@@ -69,6 +69,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "cl_method", model: "continual", ["fine-tune", "ewc", "si", "lwf", "replay", "joint", "routed-growth", "routed-growth-freeze", "routed-growth-emc"], ContinualMethod.self),
         ClosedSet("base", "growth_teacher", model: "growth", ["most-used", "most-accurate", "committee"], TeacherChoice.self),
         ClosedSet("base", "lr_decay", model: "growth", ["none", "cosine"], LearningRateDecay.self),
+        ClosedSet("base", "growth_zone", model: "growth", ["none", "hippocampus", "amygdala", "hypothalamus", "thalamus", "language"], ZoneSetting.self),
     ]
 
     /// A config whose `keyPath` holds `value` and is otherwise valid for `model`.

@@ -46,8 +46,12 @@ public struct CheckpointExport {
         do { model = try ExpertCheckpoints.model(from: checked.file, maxBatch: 1000) } catch {
             throw CheckpointExportError.notPerExpert(run: checked.summary.run, reason: "\(error)")
         }
+        // a zone's run goes where the registry keeps that zone's experts: DIR/<zone>/
+        let config = (try? JSONSerialization.jsonObject(with: Data((checked.file.metadata["run_config"] ?? "{}").utf8))) as? [String: Any]
+        let root = URL(fileURLWithPath: directory)
+        let target = ((config?["model"] as? [String: Any])?["growth_zone"] as? String).flatMap(Zone.init(rawValue:)).map { ZoneRegistry.directory(root: root, zone: $0) } ?? root
         do {
-            let files = try ExpertCheckpoints.save(model, to: URL(fileURLWithPath: directory))
+            let files = try ExpertCheckpoints.save(model, to: target)
             return (checked.summary, files.map(\.path))
         } catch {
             throw CheckpointExportError.cannotWrite(path: directory, reason: "\(error)")
