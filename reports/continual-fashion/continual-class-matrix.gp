@@ -1,6 +1,6 @@
 # biomoe chart 'continual-class-matrix'. Re-render: gnuplot continual-class-matrix.gp
 set encoding utf8
-set terminal svg size 1080,720 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 1080,1080 dynamic font 'Helvetica,12' background '#ffffff'
 $m0 << EOD
 1 1 98.6666667
 2 1 NaN
@@ -246,7 +246,7 @@ $m8 << EOD
 EOD
 
 set output 'continual-class-matrix.svg'
-set multiplot layout 2,3 title 'Split Fashion-MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split Fashion-MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
@@ -275,9 +275,9 @@ set title 'routed growth + EMC'
 plot $m8 using 1:2:3 with image notitle, $m8 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 unset multiplot
 reset
-set terminal pngcairo size 1080,720 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 1080,1080 font 'Helvetica,10' background '#ffffff'
 set output 'continual-class-matrix.png'
-set multiplot layout 2,3 title 'Split Fashion-MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split Fashion-MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
