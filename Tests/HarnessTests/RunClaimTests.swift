@@ -16,17 +16,17 @@ struct RunClaimTests {
         let fixture = try StoreFixture()
         let now = Date(timeIntervalSince1970: 2_000_000_000)
         let store = fixture.store
-        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.other, lease: 120, now: now) == .claimed)
-        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.me, lease: 120, now: now + 60)
+        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.other, lease: 120, now: now) == .claimed)
+        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120, now: now + 60)
                 == .heldElsewhere(Self.other.description))
         // Another key is free; the holder may claim its own key again.
-        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 1, owner: Self.me, lease: 120, now: now + 60) == .claimed)
-        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.other, lease: 120, now: now + 60) == .claimed)
+        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 1, runConfigHash: "h", owner: Self.me, lease: 120, now: now + 60) == .claimed)
+        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.other, lease: 120, now: now + 60) == .claimed)
         // Renewed at +60, so it holds at +150 and lapses after +180.
         try store.renewClaims(owner: Self.other, lease: 120, now: now + 60)
-        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.me, lease: 120, now: now + 150)
+        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120, now: now + 150)
                 == .heldElsewhere(Self.other.description))
-        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.me, lease: 120, now: now + 181) == .claimed)
+        #expect(try store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120, now: now + 181) == .claimed)
     }
 
     @Test("a claim of a process that no longer exists on this host is taken over at once")
@@ -37,24 +37,44 @@ struct RunClaimTests {
         try finished.run()
         finished.waitUntilExit()
         let dead = RunClaimOwner(host: ProcessInfo.processInfo.hostName, pid: finished.processIdentifier, token: "dead")
-        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: dead, lease: 120) == .claimed)
+        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: dead, lease: 120) == .claimed)
         #expect(try fixture.store.hasLiveClaims(suiteId: fixture.suiteId, except: Self.me) == false)
-        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.me, lease: 120) == .claimed)
+        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120) == .claimed)
         // On another host only the lease counts: its pid says nothing here.
         let remote = RunClaimOwner(host: "node-17.cluster", pid: finished.processIdentifier, token: "remote")
-        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 1, owner: remote, lease: 120) == .claimed)
-        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 1, owner: Self.me, lease: 120) == .heldElsewhere(remote.description))
+        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 1, runConfigHash: "h", owner: remote, lease: 120) == .claimed)
+        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 1, runConfigHash: "h", owner: Self.me, lease: 120) == .heldElsewhere(remote.description))
         #expect(try fixture.store.hasLiveClaims(suiteId: fixture.suiteId, except: Self.me))
+    }
+
+    @Test("a run another config of the suite is training with the same settings is held elsewhere; other settings or another suite are free")
+    func claimsSpanConfigs() throws {
+        let fixture = try StoreFixture()
+        let edited = try fixture.store.register(suite: SuiteRegistration(
+            name: StoreFixture.suite.name, configHash: "def456", configVersion: 1,
+            canonicalConfig: #"{"seeds":[1,2,3],"task":"fashion-mnist"}"#, sourcePath: "experiments/fmnist-moe.yaml"))
+        let another = try fixture.store.register(suite: SuiteRegistration(
+            name: "other-suite", configHash: "abc123", configVersion: 1,
+            canonicalConfig: #"{"seeds":[1,2],"task":"fashion-mnist"}"#, sourcePath: "experiments/other-suite.yaml"))
+        #expect(edited != fixture.suiteId)
+        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.other, lease: 120) == .claimed)
+        #expect(try fixture.store.claimRun(suiteId: edited, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120)
+                == .heldElsewhere(Self.other.description))
+        #expect(try fixture.store.hasLiveClaims(suiteId: edited, except: Self.me))
+        #expect(try fixture.store.claimRun(suiteId: edited, variant: "a", seed: 0, runConfigHash: "changed", owner: Self.me, lease: 120) == .claimed)
+        #expect(try fixture.store.claimRun(suiteId: another, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120) == .claimed)
+        try fixture.store.releaseClaim(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.other)
+        #expect(try fixture.store.claimRun(suiteId: edited, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120) == .claimed)
     }
 
     @Test("a recorded run is reported complete, not claimed, and its holder's claim is released")
     func completeRun() throws {
         let fixture = try StoreFixture()
-        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.other, lease: 120) == .claimed)
+        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.other, lease: 120) == .claimed)
         try fixture.store.record(RunRecordInput(header: fixture.header(variant: "a", seed: 0), params: [:], metrics: [], series: [], events: [], predictions: []))
-        try fixture.store.releaseClaim(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.other)
+        try fixture.store.releaseClaim(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.other)
         #expect(try fixture.count("runClaim") == 0)
-        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, owner: Self.me, lease: 120) == .complete)
+        #expect(try fixture.store.claimRun(suiteId: fixture.suiteId, variant: "a", seed: 0, runConfigHash: "h", owner: Self.me, lease: 120) == .complete)
     }
 }
 

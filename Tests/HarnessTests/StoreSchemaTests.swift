@@ -23,7 +23,7 @@ struct StoreSchemaTests {
         }
         #expect(tables == ["environment", "event", "gitCommit", "gitFileChange", "gitRepository", "invocation", "metric", "param",
                            "prediction", "reliability", "run", "runClaim", "series", "suite"])
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
         #expect(foreignKeys == 1)
     }
 

@@ -91,7 +91,7 @@ public struct SuiteRunner {
                           resolvedConfig: runSpec.resolved.canonicalJSON, startedAt: started, finishedAt: finished)
             }
             // Claimed before anything starts, so a second process on this database skips it.
-            switch try store.claimRun(suiteId: suiteId, variant: runSpec.variant, seed: runSpec.seed,
+            switch try store.claimRun(suiteId: suiteId, variant: runSpec.variant, seed: runSpec.seed, runConfigHash: runSpec.runConfigHash,
                                       owner: owner, lease: ClaimHeartbeat.lease) {
             case .claimed:
                 break
@@ -104,7 +104,7 @@ public struct SuiteRunner {
                 progress.log("\(label): being run by another process (\(holder)); skipping")
                 continue
             }
-            defer { try? store.releaseClaim(suiteId: suiteId, variant: runSpec.variant, seed: runSpec.seed, owner: owner) }
+            defer { try? store.releaseClaim(suiteId: suiteId, variant: runSpec.variant, seed: runSpec.seed, runConfigHash: runSpec.runConfigHash, owner: owner) }
             if let copy = try store.reuseCompleteRun(runSpec, suiteId: suiteId, invocationId: invocationId) {
                 summary.reused += 1
                 progress.log("\(label): settings unchanged since an earlier config of this suite; reused its run (run \(copy))")

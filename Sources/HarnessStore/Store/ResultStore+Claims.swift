@@ -27,7 +27,7 @@ public struct RunClaimOwner: Sendable, Equatable {
     public var description: String { "\(host):\(pid)" }
 }
 
-/// What ``ResultStore/claimRun(suiteId:variant:seed:owner:lease:now:)`` found.
+/// What ``ResultStore/claimRun(suiteId:variant:seed:runConfigHash:owner:lease:now:)`` found.
 public enum RunClaimResult: Sendable, Equatable {
     /// The run is this process's to execute until it records it or the lease lapses.
     case claimed
@@ -40,11 +40,14 @@ public enum RunClaimResult: Sendable, Equatable {
 extension ResultStore {
     /// Claims (suite, variant, seed) for `owner` for `lease` seconds, so that two `biomoe run`
     /// processes on one database split a suite's runs instead of both training the same one.
+    /// The claim's key is the suite's name with the run's config hash, not the suite config's
+    /// row: a process running an edited config of the suite (a variant added) then skips the
+    /// runs an older config's process is training with the same settings, and reuses them later.
     ///
     /// A claim held by someone else is taken over when its lease has lapsed, or at once when
     /// its holder is a process of this host that no longer exists (killed with SIGKILL). One
     /// immediate transaction, so two processes cannot both claim the same run.
-    public func claimRun(suiteId: Int64, variant: String, seed: Int, owner: RunClaimOwner,
+    public func claimRun(suiteId: Int64, variant: String, seed: Int, runConfigHash: String, owner: RunClaimOwner,
                          lease: TimeInterval, now: Date = Date()) throws -> RunClaimResult {
         try writer.writeWithoutTransaction { db in
             var result = RunClaimResult.claimed
@@ -54,8 +57,9 @@ extension ResultStore {
                     result = .complete
                     return .commit
                 }
-                if let row = try Row.fetchOne(db, sql: "SELECT host, pid, token, expiresAt FROM runClaim WHERE suiteId = ? AND variant = ? AND seed = ?",
-                                              arguments: [suiteId, variant, seed]) {
+                let name = try Self.suiteName(db, suiteId)
+                if let row = try Row.fetchOne(db, sql: "SELECT host, pid, token, expiresAt FROM runClaim WHERE suiteName = ? AND variant = ? AND seed = ? AND runConfigHash = ?",
+                                              arguments: [name, variant, seed, runConfigHash]) {
                     let holder = RunClaimOwner(host: row["host"], pid: row["pid"], token: row["token"])
                     if holder.token != owner.token && Self.isLive(holder, expiresAt: row["expiresAt"], now: now) {
                         result = .heldElsewhere(holder.description)
@@ -63,9 +67,9 @@ extension ResultStore {
                     }
                 }
                 try db.execute(sql: """
-                    INSERT OR REPLACE INTO runClaim (suiteId, variant, seed, host, pid, token, claimedAt, expiresAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [suiteId, variant, seed, owner.host, owner.pid, owner.token,
+                    INSERT OR REPLACE INTO runClaim (suiteName, variant, seed, runConfigHash, host, pid, token, claimedAt, expiresAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [name, variant, seed, runConfigHash, owner.host, owner.pid, owner.token,
                                      now.timeIntervalSince1970, now.timeIntervalSince1970 + lease])
                 return .commit
             }
@@ -83,21 +87,26 @@ extension ResultStore {
     }
 
     /// Drops `owner`'s claim on a run once the run is recorded (complete or failed).
-    public func releaseClaim(suiteId: Int64, variant: String, seed: Int, owner: RunClaimOwner) throws {
+    public func releaseClaim(suiteId: Int64, variant: String, seed: Int, runConfigHash: String, owner: RunClaimOwner) throws {
         try writer.write { db in
-            try db.execute(sql: "DELETE FROM runClaim WHERE suiteId = ? AND variant = ? AND seed = ? AND token = ?",
-                           arguments: [suiteId, variant, seed, owner.token])
+            try db.execute(sql: "DELETE FROM runClaim WHERE suiteName = ? AND variant = ? AND seed = ? AND runConfigHash = ? AND token = ?",
+                           arguments: [try Self.suiteName(db, suiteId), variant, seed, runConfigHash, owner.token])
         }
     }
 
-    /// Whether a process other than `owner` holds a live claim on a run of the suite: then an
-    /// invocation marked running may be that process's, not an interrupted one.
+    /// Whether a process other than `owner` holds a live claim on a run of the suite (any of its
+    /// configs): then an invocation marked running may be that process's, not an interrupted one.
     public func hasLiveClaims(suiteId: Int64, except owner: RunClaimOwner, now: Date = Date()) throws -> Bool {
         try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT host, pid, token, expiresAt FROM runClaim WHERE suiteId = ? AND token != ?",
-                                        arguments: [suiteId, owner.token])
+            let rows = try Row.fetchAll(db, sql: "SELECT host, pid, token, expiresAt FROM runClaim WHERE suiteName = ? AND token != ?",
+                                        arguments: [try Self.suiteName(db, suiteId), owner.token])
             return rows.contains { Self.isLive(RunClaimOwner(host: $0["host"], pid: $0["pid"], token: $0["token"]), expiresAt: $0["expiresAt"], now: now) }
         }
+    }
+
+    /// The name of the suite config `suiteId` (claims are keyed by it).
+    static func suiteName(_ db: Database, _ suiteId: Int64) throws -> String {
+        try String.fetchOne(db, sql: "SELECT name FROM suite WHERE id = ?", arguments: [suiteId]) ?? "#\(suiteId)"
     }
 
     /// A claim is live until its lease lapses, and on this host only while its process exists.

@@ -59,13 +59,33 @@ enum StoreSchema {
                 t.column("expiresAt", .double).notNull()
             }
         }
+        // v6: claims keyed by (suite name, variant, seed, run config hash) instead of the suite
+        // config's row, so processes running two configs of one suite (variants added while
+        // one runs) do not both train a run whose settings both configs share. Claims are
+        // transient: the old table is dropped, not copied.
+        migrator.registerMigration("v6") { db in
+            try db.drop(table: "runClaim")
+            try db.create(table: "runClaim") { t in
+                t.column("suiteName", .text).notNull()
+                t.column("variant", .text).notNull()
+                t.column("seed", .integer).notNull()
+                t.column("runConfigHash", .text).notNull()
+                t.primaryKey(["suiteName", "variant", "seed", "runConfigHash"])
+                t.column("host", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("token", .text).notNull()
+                // Unix seconds.
+                t.column("claimedAt", .double).notNull()
+                t.column("expiresAt", .double).notNull()
+            }
+        }
         return migrator
     }
 
     /// Migrations that only add tables a suite's results never read. A published file (opened
     /// read-only, so never migrated) that lacks only these still reads as it is: results
     /// published before mined histories existed keep rendering their reports byte for byte.
-    static let readerOptionalMigrations: Set<String> = ["v4", "v5"]
+    static let readerOptionalMigrations: Set<String> = ["v4", "v5", "v6"]
 
     private static func createGitHistory(_ db: Database) throws {
         try db.create(table: "gitRepository") { t in
