@@ -167,9 +167,10 @@ enum ContinualReportSection: ReportSection {
             md += "Task routing: share of each task's test images the gate's first choice sends to that task's expert, after the "
             md += "last task, averaged over the five tasks (20 % = everything to one expert; Task-IL is tested with the task's "
             md += "expert forced, so there it only describes the gate). Rows to past experts: share of the training rows of tasks "
-            md += "2–5 whose first choice was an earlier task's expert, the only way a later task's loss reaches a past expert; "
-            md += "at 0 % freeze and EMC have nothing to hold and the three variants coincide. \"—\" where the runs predate the "
-            md += "metric. Mean ± 95 % CI over seeds.\n\n"
+            md += "2–5 whose first choice was an earlier task's expert, the only way a later task's loss reaches a past expert. "
+            md += "When the gate sends every test image to the newest expert (task routing 20 % in Domain-IL and Class-IL), no "
+            md += "past expert's parameters enter a test output, so freeze and EMC can change the result only through the few "
+            md += "training rows the past experts took. \"—\" where the runs predate the metric. Mean ± 95 % CI over seeds.\n\n"
             md += "| method | " + scenarios.map { "\($0.title) task routing (%) | rows to past experts (%)" }.joined(separator: " | ") + " |\n"
             md += "|---|" + String(repeating: "---:|---:|", count: scenarios.count) + "\n"
             for method in routed {

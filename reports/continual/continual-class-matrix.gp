@@ -1,6 +1,6 @@
 # biomoe chart 'continual-class-matrix'. Re-render: gnuplot continual-class-matrix.gp
 set encoding utf8
-set terminal svg size 1080,720 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 1080,1080 dynamic font 'Helvetica,12' background '#ffffff'
 $m0 << EOD
 1 1 99.7402433
 2 1 NaN
@@ -163,9 +163,90 @@ $m5 << EOD
 4 5 97.986326
 5 5 97.8612758
 EOD
+$m6 << EOD
+1 1 99.7107033
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 0
+2 2 99.646934
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 0
+2 3 0
+3 3 99.4499604
+4 3 NaN
+5 3 NaN
+1 4 0
+2 4 0
+3 4 0
+4 4 99.6777911
+5 4 NaN
+1 5 0
+2 5 0
+3 5 0
+4 5 0
+5 5 99.6875131
+EOD
+$m7 << EOD
+1 1 99.7107033
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 0
+2 2 99.646934
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 0
+2 3 0
+3 3 99.4499604
+4 3 NaN
+5 3 NaN
+1 4 0
+2 4 0
+3 4 0
+4 4 99.6777911
+5 4 NaN
+1 5 0
+2 5 0
+3 5 0
+4 5 0
+5 5 99.6811225
+EOD
+$m8 << EOD
+1 1 99.7107033
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 0
+2 2 99.646934
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 0
+2 3 0
+3 3 99.4499604
+4 3 NaN
+5 3 NaN
+1 4 0
+2 4 0
+3 4 0
+4 4 99.6777911
+5 4 NaN
+1 5 0
+2 5 0
+3 5 0
+4 5 0
+5 5 99.6875131
+EOD
 
 set output 'continual-class-matrix.svg'
-set multiplot layout 2,3 title 'Split MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
@@ -186,11 +267,17 @@ set title 'replay (100 / class)'
 plot $m4 using 1:2:3 with image notitle, $m4 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 set title 'joint (Offline)'
 plot $m5 using 1:2:3 with image notitle, $m5 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth'
+plot $m6 using 1:2:3 with image notitle, $m6 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + freeze'
+plot $m7 using 1:2:3 with image notitle, $m7 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + EMC'
+plot $m8 using 1:2:3 with image notitle, $m8 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 unset multiplot
 reset
-set terminal pngcairo size 1080,720 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 1080,1080 font 'Helvetica,10' background '#ffffff'
 set output 'continual-class-matrix.png'
-set multiplot layout 2,3 title 'Split MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split MNIST, Class-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
@@ -211,5 +298,11 @@ set title 'replay (100 / class)'
 plot $m4 using 1:2:3 with image notitle, $m4 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 set title 'joint (Offline)'
 plot $m5 using 1:2:3 with image notitle, $m5 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth'
+plot $m6 using 1:2:3 with image notitle, $m6 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + freeze'
+plot $m7 using 1:2:3 with image notitle, $m7 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + EMC'
+plot $m8 using 1:2:3 with image notitle, $m8 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 unset multiplot
 unset output

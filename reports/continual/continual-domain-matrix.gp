@@ -1,6 +1,6 @@
 # biomoe chart 'continual-domain-matrix'. Re-render: gnuplot continual-domain-matrix.gp
 set encoding utf8
-set terminal svg size 1080,720 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 1080,1080 dynamic font 'Helvetica,12' background '#ffffff'
 $m0 << EOD
 1 1 99.6791394
 2 1 NaN
@@ -163,9 +163,90 @@ $m5 << EOD
 4 5 98.3976084
 5 5 98.3721993
 EOD
+$m6 << EOD
+1 1 99.7521547
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 54.8836204
+2 2 99.6659565
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 51.9097931
+2 3 48.6324305
+3 3 99.4618329
+4 3 NaN
+5 3 NaN
+1 4 50.6657058
+2 4 49.0259953
+3 4 56.6733553
+4 4 99.6976851
+5 4 NaN
+1 5 53.996424
+2 5 50.7123205
+3 5 50.2364151
+4 5 46.4367938
+5 5 99.5997814
+EOD
+$m7 << EOD
+1 1 99.7521547
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 54.8836204
+2 2 99.6659565
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 51.9097931
+2 3 48.6324305
+3 3 99.4618329
+4 3 NaN
+5 3 NaN
+1 4 50.6657058
+2 4 49.0259953
+3 4 56.6733553
+4 4 99.6976851
+5 4 NaN
+1 5 53.996424
+2 5 50.7123205
+3 5 50.2364151
+4 5 46.4367938
+5 5 99.5997814
+EOD
+$m8 << EOD
+1 1 99.7521547
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 54.8836204
+2 2 99.6659565
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 51.9097931
+2 3 48.6324305
+3 3 99.4618329
+4 3 NaN
+5 3 NaN
+1 4 50.6657058
+2 4 49.0259953
+3 4 56.6733553
+4 4 99.6976851
+5 4 NaN
+1 5 53.996424
+2 5 50.7123205
+3 5 50.2364151
+4 5 46.4367938
+5 5 99.5997814
+EOD
 
 set output 'continual-domain-matrix.svg'
-set multiplot layout 2,3 title 'Split MNIST, Domain-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split MNIST, Domain-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
@@ -186,11 +267,17 @@ set title 'replay (100 / class)'
 plot $m4 using 1:2:3 with image notitle, $m4 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 set title 'joint (Offline)'
 plot $m5 using 1:2:3 with image notitle, $m5 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth'
+plot $m6 using 1:2:3 with image notitle, $m6 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + freeze'
+plot $m7 using 1:2:3 with image notitle, $m7 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + EMC'
+plot $m8 using 1:2:3 with image notitle, $m8 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 unset multiplot
 reset
-set terminal pngcairo size 1080,720 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 1080,1080 font 'Helvetica,10' background '#ffffff'
 set output 'continual-domain-matrix.png'
-set multiplot layout 2,3 title 'Split MNIST, Domain-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split MNIST, Domain-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
@@ -211,5 +298,11 @@ set title 'replay (100 / class)'
 plot $m4 using 1:2:3 with image notitle, $m4 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 set title 'joint (Offline)'
 plot $m5 using 1:2:3 with image notitle, $m5 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth'
+plot $m6 using 1:2:3 with image notitle, $m6 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + freeze'
+plot $m7 using 1:2:3 with image notitle, $m7 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + EMC'
+plot $m8 using 1:2:3 with image notitle, $m8 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 unset multiplot
 unset output

@@ -1,6 +1,6 @@
 # biomoe chart 'continual-task-matrix'. Re-render: gnuplot continual-task-matrix.gp
 set encoding utf8
-set terminal svg size 1080,720 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 1080,1080 dynamic font 'Helvetica,12' background '#ffffff'
 $m0 << EOD
 1 1 99.7402433
 2 1 NaN
@@ -163,9 +163,90 @@ $m5 << EOD
 4 5 99.6546596
 5 5 99.7002209
 EOD
+$m6 << EOD
+1 1 99.7107033
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 78.4138837
+2 2 99.7386842
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 70.4799517
+2 3 83.2600039
+3 3 99.4936545
+4 3 NaN
+5 3 NaN
+1 4 77.6587769
+2 4 79.666464
+3 4 84.488503
+4 4 99.664254
+5 4 NaN
+1 5 68.5095333
+2 5 77.2156432
+3 5 68.6467398
+4 5 78.748937
+5 5 99.6886547
+EOD
+$m7 << EOD
+1 1 99.7107033
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 78.4469277
+2 2 99.7386842
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 71.1159348
+2 3 83.0433903
+3 3 99.4936545
+4 3 NaN
+5 3 NaN
+1 4 77.7881448
+2 4 78.5883893
+3 4 84.5446192
+4 4 99.664254
+5 4 NaN
+1 5 68.7366192
+2 5 76.3059185
+3 5 67.1871138
+4 5 81.7329859
+5 5 99.6886547
+EOD
+$m8 << EOD
+1 1 99.7107033
+2 1 NaN
+3 1 NaN
+4 1 NaN
+5 1 NaN
+1 2 78.0665716
+2 2 99.7386842
+3 2 NaN
+4 2 NaN
+5 2 NaN
+1 3 70.9017837
+2 3 82.9012868
+3 3 99.4936545
+4 3 NaN
+5 3 NaN
+1 4 77.5225138
+2 4 78.3964782
+3 4 84.2089925
+4 4 99.664254
+5 4 NaN
+1 5 69.3495745
+2 5 74.8584108
+3 5 67.8490163
+4 5 81.5554229
+5 5 99.6886547
+EOD
 
 set output 'continual-task-matrix.svg'
-set multiplot layout 2,3 title 'Split MNIST, Task-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split MNIST, Task-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
@@ -186,11 +267,17 @@ set title 'replay (100 / class)'
 plot $m4 using 1:2:3 with image notitle, $m4 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 set title 'joint (Offline)'
 plot $m5 using 1:2:3 with image notitle, $m5 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth'
+plot $m6 using 1:2:3 with image notitle, $m6 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + freeze'
+plot $m7 using 1:2:3 with image notitle, $m7 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + EMC'
+plot $m8 using 1:2:3 with image notitle, $m8 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 unset multiplot
 reset
-set terminal pngcairo size 1080,720 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 1080,1080 font 'Helvetica,10' background '#ffffff'
 set output 'continual-task-matrix.png'
-set multiplot layout 2,3 title 'Split MNIST, Task-IL: accuracy (%) on task j after training task t, mean over seeds'
+set multiplot layout 3,3 title 'Split MNIST, Task-IL: accuracy (%) on task j after training task t, mean over seeds'
 set xrange [0.5:5.5]
 set yrange [5.5:0.5]
 set cbrange [0:100]
@@ -211,5 +298,11 @@ set title 'replay (100 / class)'
 plot $m4 using 1:2:3 with image notitle, $m4 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 set title 'joint (Offline)'
 plot $m5 using 1:2:3 with image notitle, $m5 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth'
+plot $m6 using 1:2:3 with image notitle, $m6 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + freeze'
+plot $m7 using 1:2:3 with image notitle, $m7 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
+set title 'routed growth + EMC'
+plot $m8 using 1:2:3 with image notitle, $m8 using 1:2:(sprintf('%.0f', $3)) with labels tc 'white' notitle
 unset multiplot
 unset output
