@@ -19,6 +19,8 @@ final class GateSignals {
     private(set) var gateInput: [Float]
     private(set) var bias: [Float]
     private var winners: [Float]
+    /// Feature indices, sorted per row by k-WTA.
+    private var order: [Int]
     private(set) var utility: [Float]
     private var groupLogits, dgroups: [Float]
     private var index: [String: Int] = [:]
@@ -45,6 +47,7 @@ final class GateSignals {
         }
         gateInput = [Float](repeating: 0, count: maxBatch * D)
         winners = [Float](repeating: 1, count: settings.kwta > 0 ? maxBatch * D : 0)
+        order = Array(0..<D)
         bias = [Float](repeating: 0, count: maxBatch * E)
         utility = [Float](repeating: 0, count: settings.predictive ? maxBatch * E : 0)
         groupLogits = [Float](repeating: 0, count: maxBatch * max(settings.groups, 1))
@@ -79,12 +82,14 @@ final class GateSignals {
         }
         if s.kwta > 0 && s.kwta < D {
             // g_d ← g_d · 1[d among the k largest of the row]   (ties: smaller index)
+            // one index buffer for every row: no allocation per row
             for b in 0..<B {
-                let row = Array(gateInput[(b * D)..<((b + 1) * D)])
-                let order = (0..<D).sorted { row[$0] > row[$1] || (row[$0] == row[$1] && $0 < $1) }
-                for d in 0..<D { winners[b * D + d] = 0 }
-                for d in order.prefix(s.kwta) { winners[b * D + d] = 1 }
-                for d in 0..<D { gateInput[b * D + d] *= winners[b * D + d] }
+                let base = b * D
+                for d in 0..<D { order[d] = d }
+                order.sort { gateInput[base + $0] > gateInput[base + $1] || (gateInput[base + $0] == gateInput[base + $1] && $0 < $1) }
+                for d in 0..<D { winners[base + d] = 0 }
+                for d in order.prefix(s.kwta) { winners[base + d] = 1 }
+                for d in 0..<D { gateInput[base + d] *= winners[base + d] }
             }
         }
         for i in 0..<(B * E) { bias[i] = 0 }
