@@ -24,6 +24,14 @@ if [ -w /usr/share/datasets ] || [ "$(id -u)" -eq 0 ]; then
 elif [ ! -e "$vader_dir/vader_lexicon.txt" ]; then
   echo "install-deps: VADER lexicon not fetched ($vader_dir is not writable): sudo python3 scripts/fetch-vader.py" >&2
 fi
+# The NRC emotion lexicon (Mohammad & Turney 2013) as the nrclex 4.1.0 source distribution ships
+# it, verified by SHA-256 (scripts/fetch-nrc.py); best effort like VADER.
+nrc_dir=/usr/share/datasets/nrc
+if [ -w /usr/share/datasets ] || [ "$(id -u)" -eq 0 ]; then
+  python3 "$(dirname "$0")/fetch-nrc.py" "$nrc_dir" || echo "install-deps: NRC emotion lexicon not fetched (see above); the tests that read it will be skipped" >&2
+elif [ ! -e "$nrc_dir/nrc_en.json" ]; then
+  echo "install-deps: NRC emotion lexicon not fetched ($nrc_dir is not writable): sudo python3 scripts/fetch-nrc.py" >&2
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -11,6 +11,10 @@ public enum AffectError: Error, Equatable, Sendable {
     case unreadable(path: String, reason: String)
     /// Line `line` (1-based) does not have the shape the file's format requires.
     case malformedLine(path: String, line: Int, expected: String, found: String)
+    /// A JSON file is not JSON, or not of the shape its format requires; `reason` says what was wrong.
+    case malformedJSON(path: String, reason: String)
+    /// A lexicon lists `word` under `category`, which is not one of the format's categories.
+    case unknownCategory(path: String, word: String, category: String, known: [String])
 }
 
 extension AffectError: CustomStringConvertible, LocalizedError {
@@ -23,6 +27,10 @@ extension AffectError: CustomStringConvertible, LocalizedError {
         case let .malformedLine(path, line, expected, found):
             let shown = found.count > 60 ? String(found.prefix(60)) + "…" : found
             return "\(path):\(line): expected \(expected), found \(shown.debugDescription)"
+        case let .malformedJSON(path, reason):
+            return "\(path): malformed JSON — \(reason)"
+        case let .unknownCategory(path, word, category, known):
+            return "\(path): \(word.debugDescription) is listed under unknown category \(category.debugDescription); expected one of \(known.joined(separator: ", "))"
         }
     }
 
