@@ -40,13 +40,22 @@ public struct QueryGate: Sendable, Codable, Equatable {
     /// The top-k experts and their scores, best first.
     public func route(gate: [ExpertKind: Double], selfAssessment: [ExpertKind: Double],
                       load: [ExpertKind: Int] = [:]) -> [(expert: ExpertKind, score: Double)] {
-        var scored: [(expert: ExpertKind, score: Double)] = []
-        for e in ExpertKind.allCases where gate[e] != nil || selfAssessment[e] != nil {
+        rank(ExpertKind.allCases, gate: gate, selfAssessment: selfAssessment, load: load)
+            .map { (expert: $0.key, score: $0.score) }
+    }
+
+    /// The rule over any set of experts (the request pipeline's domain experts use it too): the
+    /// top-k of `keys` that have a gate or self-assessment score, best first; equal scores keep
+    /// the order of `keys`.
+    public func rank<Key: Hashable>(_ keys: [Key], gate: [Key: Double], selfAssessment: [Key: Double],
+                                    load: [Key: Int] = [:]) -> [(key: Key, score: Double)] {
+        var scored: [(key: Key, score: Double)] = []
+        for e in keys where gate[e] != nil || selfAssessment[e] != nil {
             var s = gateWeight * (gate[e] ?? 0) + selfAssessmentWeight * (selfAssessment[e] ?? 0)
             if (load[e] ?? 0) >= maximumLoad { s *= loadPenalty }
             scored.append((e, s))
         }
-        // stable: equal scores keep allCases order
+        // stable: equal scores keep the order of keys
         let ordered = scored.enumerated().sorted { a, b in
             a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
         }.map(\.element)

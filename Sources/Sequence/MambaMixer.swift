@@ -247,10 +247,14 @@ public final class MambaMixer: SequenceMixer {
         config.dInner * (config.dConv + config.dState)
     }
 
+    /// Also computes A = −exp(A_log) for the steps that follow: A depends only on the
+    /// parameters, which do not change while a sequence is generated, so `step` does not redo
+    /// D·N exponentials per token.
     public func resetState(B: Int) {
         let D = config.dInner
         convState.prefix(count: B * D * config.dConv).update(repeating: 0)
         ssmState.prefix(count: B * D * config.dState).update(repeating: 0)
+        computeA()
     }
 
     /// Mamba's `step`: one token per sequence through the block, updating conv and SSM state.
@@ -269,7 +273,7 @@ public final class MambaMixer: SequenceMixer {
         copyColumns(to: ssmB, from: xdbl.readOnly, R: B, stride: P, first: R, width: N)
         copyColumns(to: ssmC, from: xdbl.readOnly, R: B, stride: P, first: R + N, width: N)
         linearForward(out: deltaRaw.prefix(count: B * D), inp: dtIn.input(B * R), weight: weight(dtProjWeight), bias: nil, B: B, C: R, OC: D)
-        computeA()
+        // A was computed by resetState
         selectiveScanStep(y: y.prefix(count: B * D), state: ssmState.prefix(count: B * D * N), u: u.input(B * D),
                           deltaRaw: deltaRaw.input(B * D), ssmB: ssmB.input(B * N), ssmC: ssmC.input(B * N),
                           A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), B: B, D: D, N: N)
