@@ -40,6 +40,18 @@ let package = Package(
         // Affect detection from text: VADER (Hutto & Gilbert 2014), the package's numbers to the
         // last digit. Foundation only; lexicons and rated sets come from scripts/fetch-vader.py.
         .target(name: "Affect"),
+        // Long-term memory (exact cosine top-k over BLAS, IVF behind the same protocol) and the
+        // expert-aware short-term context buffers.
+        .target(name: "Memory", dependencies: ["Tensor", "CBLAS"]),
+        // An exact evaluator of arithmetic with rationals, comparisons and boolean logic: lexer,
+        // parser with positions, and a seeded generator of the grammar's expressions.
+        .target(name: "Symbolic"),
+        // The full request pipeline (seed 000 §11, seed 002): query encoder, domain experts,
+        // learned router (MoE's gates), self-assessment, affect modulation, aggregation, expert
+        // manager, memory, per-stage timing.
+        .target(name: "Pipeline", dependencies: [
+            "Tensor", "NN", "Spiking", "MoE", "Sequence", "Datasets", "Affect", "Memory", "Symbolic", "MicroExperts",
+        ]),
         // Micro-experts trained on a repository's git history (mining, experts, routing, voting,
         // episodes, calibration). Tensor for the seeded generator, Metrics for ranking metrics
         // and the bootstrap; Subprocess runs `git`.
@@ -52,6 +64,7 @@ let package = Package(
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
             "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts", "Affect", "Continual", "Growth",
+            "Pipeline",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -62,12 +75,13 @@ let package = Package(
         .target(name: "HarnessRun", dependencies: [
             "HarnessConfig", "HarnessStore",
             "Tensor", "NN", "Spiking", "Sequence", "MoE", "Learning", "Datasets", "Metrics", "MicroExperts", "Affect", "Continual", "Growth",
+            "Memory", "Pipeline",
         ]),
         .target(name: "HarnessBaseline", dependencies: ["HarnessConfig", "HarnessStore", "Metrics", "Datasets"]),
         .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics", "Tensor", "Affect"]),
         .executableTarget(name: "biomoe", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets", "Metrics", "Tensor",
-            "MicroExperts",
+            "MicroExperts", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -86,12 +100,17 @@ let package = Package(
         // Golden vectors from the reference package in Fixtures/ (baselines/python/vader_golden.py);
         // Metrics for the correlations with the human ratings.
         .testTarget(name: "AffectTests", dependencies: ["Affect", "Metrics"], exclude: ["Fixtures"]),
+        .testTarget(name: "MemoryTests", dependencies: ["Memory", "Tensor"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "TestSupport", "Pipeline", "Affect", "Memory", "Symbolic", "Datasets", "Sequence", "NN", "Tensor", "MoE", "MicroExperts",
+        ]),
         .testTarget(name: "MicroExpertsTests", dependencies: ["MicroExperts", "Metrics", "Tensor"]),
         // Reads Package.swift and Sources/: the stage graph points one way.
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Metrics", "Learning",
-            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts", "Continual", "Growth",
+            "MoE", "Spiking", "Sequence", "Datasets", "MicroExperts", "Continual", "Growth", "Pipeline", "Memory",
         ]),
         // Whole-output tests: run the built `biomoe` (a dependency, so it is built first) on the
         // smoke suite and compare its output with Tests/CLITests/Golden/.

@@ -41,6 +41,12 @@ public enum ModelKind: String, CaseIterable, Sendable {
     /// Seed 001's growth model: experts switched on by a schedule, each cloned and distilled from
     /// a teacher, with freeze masks, neurogenesis and pruning (experiments/growth.yaml).
     case growth
+    /// The full request pipeline: affect, memory, routing over domain experts, aggregation,
+    /// per-stage latency (experiments/pipeline.yaml).
+    case pipeline
+    /// The long-term memory's approximate (IVF) index against exact cosine search on real
+    /// images: recall@k and speed-up (experiments/memory.yaml).
+    case memoryIndex = "memory-index"
 }
 
 /// `select_epoch`: which epoch's parameters an image classifier is evaluated with.

@@ -25,6 +25,6 @@ extension ExperimentSchema {
                   help: "human-rated set of the VADER paper scored against its mean ratings: tweets (4 200), movie-reviews (10 605), amazon-reviews (3 708) or nyt-editorials (5 190)",
                   models: ["affect"]),
         FieldSpec("affect_dir", .string, default: .string("/usr/share/datasets/vader"),
-                  help: "directory of VADER's lexicons and the rated sets (scripts/fetch-vader.py fills the default)", models: ["affect"]),
+                  help: "directory of VADER's lexicons and the rated sets (scripts/fetch-vader.py fills the default)", models: ["affect", "pipeline"]),
     ]
 }

@@ -42,6 +42,8 @@ enum ReportSections {
         DiehlCookReportSection.self,
         ContinualReportSection.self,
         GrowthReportSection.self,
+        PipelineReportSection.self,
+        MemoryIndexReportSection.self,
     ]
 
     static func applying(to input: ReportInput) -> [any ReportSection.Type] {

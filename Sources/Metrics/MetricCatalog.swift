@@ -74,7 +74,7 @@ public struct MetricInfo: Sendable {
 public enum MetricCatalog {
     /// Every metric any experiment kind records, in the order reports and comparisons list them
     /// (the entries themselves are in MetricCatalog+Entries.swift).
-    public static let all: [MetricInfo] = classification + routing + routingLearning + sequence + perf + microExperts + reliability + growth
+    public static let all: [MetricInfo] = classification + routing + routingLearning + sequence + perf + microExperts + reliability + growth + pipeline + memoryIndex
 
     private static let single: [String: MetricInfo] = Dictionary(
         uniqueKeysWithValues: all.filter { $0.familyPrefix == nil }.map { ($0.name, $0) })

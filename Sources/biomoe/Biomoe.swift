@@ -29,7 +29,7 @@ struct Biomoe: ParsableCommand {
         """,
         subcommands: [RunCommand.self, SchemaCommand.self, ReportCommand.self, PublishCommand.self, ListCommand.self, ExportCommand.self,
                       BaselineCommand.self, CompareCommand.self, GateCommand.self, MergeCommand.self, MineCommand.self,
-                      CheckpointCommand.self, PredictCommand.self]
+                      CheckpointCommand.self, PredictCommand.self, AskCommand.self]
     )
 
     /// Usage errors exit 1, as documented above, instead of swift-argument-parser's 64, so CI

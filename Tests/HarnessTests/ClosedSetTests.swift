@@ -4,6 +4,7 @@ import Datasets
 import Learning
 import MicroExperts
 import MoE
+import Pipeline
 import Sequence
 import Spiking
 import Testing
@@ -33,7 +34,10 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
 
     static let all: [ClosedSet] = [
         ClosedSet("task", "dataset", ["fashion-mnist", "mnist", "permuted-mnist", "sequence", "none", "git"], DatasetKind.self),
-        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect", "diehl-cook", "continual", "growth"], ModelKind.self),
+        ClosedSet("base", "model", ["mlp", "moe", "sequence", "online-router", "perf", "micro-experts", "reliability", "affect", "diehl-cook", "continual", "growth", "pipeline", "memory-index"], ModelKind.self),
+        ClosedSet("base", "query_router", model: "pipeline", ["softmax", "spiking", "oracle", "uniform", "random"], QueryRouterKind.self),
+        ClosedSet("base", "answer_aggregation", model: "pipeline", ["weighted", "voting", "sequential", "ensemble"], AnswerAggregation.self),
+        ClosedSet("base", "affect_mode", model: "pipeline", ["log", "modulate"], AffectMode.self),
         ClosedSet("base", "rated_set", model: "affect", ["tweets", "movie-reviews", "amazon-reviews", "nyt-editorials"], AffectRatedSet.self),
         ClosedSet("base", "optimizer", ["adam", "adamw", "sgd"], OptimizerKind.self),
         ClosedSet("base", "select_epoch", ["last", "best-validation"], EpochSelection.self),

@@ -10,11 +10,19 @@ private let jargonInstalled = FileManager.default.fileExists(atPath: "/usr/share
 /// Real MNIST and VADER's files are fetched best effort by the set-up command (not Debian packages).
 private let mnistInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/mnist/t10k-labels-idx1-ubyte")
 private let vaderInstalled = FileManager.default.fileExists(atPath: "/usr/share/datasets/vader/tweets_GroundTruth.txt")
+/// The pipeline needs VADER's files, the NRC lexicon (scripts/fetch-nrc.py), Fashion-MNIST and the Jargon File.
+private let pipelineInputsInstalled = vaderInstalled && fashionMNISTInstalled && jargonInstalled
+    && FileManager.default.fileExists(atPath: "/usr/share/datasets/nrc/nrc_en.json")
 /// Metrics only the routed benchmark (real MNIST) or the affect suite (VADER's files) records.
 private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_accuracy", "output_spikes_per_image",
     "representation_fraction", "silent_neuron_fraction", "classes_labelled", "training_images", "labelling_images", "test_images",
-    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters", "task_routing_accuracy", "past_expert_rows", "gate_signal_bias"]
-private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput"]
+    "average_accuracy", "forgetting", "backward_transfer", "active_experts", "experts_born", "experts_pruned", "active_parameters", "task_routing_accuracy", "past_expert_rows", "gate_signal_bias",
+    "index_vectors", "index_recall", "index_speedup", "index_scanned_fraction", "index_exact_query_seconds", "index_ivf_query_seconds",
+    "index_exact_build_seconds", "index_ivf_train_seconds", "index_ivf_add_seconds"]
+private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput",
+    "sentiment_weighted_precision", "sentiment_weighted_recall", "sentiment_weighted_f1", "sentiment_macro_f1"]
+/// Metrics only the request pipeline records (its inputs: see `pipelineInputsInstalled`).
+private let pipelineOnlyMetrics: Set<String> = Set(MetricCatalog.pipeline.map(\.name))
 
 /// Image classification at the smallest size that still takes every branch that records a
 /// metric: a dense MLP, a softmax-routed MoE and a spiking-routed one, with validation and
@@ -93,6 +101,31 @@ task: {dataset: none}
 base: {model: affect, rated_set: amazon-reviews}
 variants:
   amazon: {}
+"""
+
+/// The request pipeline at its smallest: a few requests per domain, a few language-model steps;
+/// the spiking router (spike counts) and the long-term memory (hit agreement) each once.
+private let pipelineSuite = """
+schema: 1
+name: tiny-pipeline-metrics
+version: 1
+seeds: [0]
+task: {dataset: fashion-mnist, validation_size: 100, train_limit: 300}
+base: {model: pipeline, steps: 2, seq_len: 16, train_batch: 2, d_model: 8, layers: 1, requests_train: 8, requests_validation: 2, requests_test: 4, gate_epochs: 2}
+variants:
+  spiking-memory: {query_router: spiking, time_steps: 2, long_term_memory: true}
+"""
+
+/// The memory index benchmark on a few hundred real images.
+private let memoryIndexSuite = """
+schema: 1
+name: tiny-memory-index-metrics
+version: 1
+seeds: [0]
+task: {dataset: none}
+base: {model: memory-index, index_vectors_per_set: 200, index_queries_per_set: 5, ivf_lists: 8, ivf_probe: 2, ivf_probe_sweep: [1, 4]}
+variants:
+  ivf: {}
 """
 
 /// Online routing: a plastic spiking policy (spike rate and weight drift) over a short stream.
@@ -219,6 +252,16 @@ struct MetricCoverageTests {
         Self.expectCatalogued(try Self.recorded(affectSuite))
     }
 
+    @Test("every metric a pipeline run records is in the catalog with its unit", .enabled(if: pipelineInputsInstalled))
+    func pipeline() throws {
+        Self.expectCatalogued(try Self.recorded(pipelineSuite))
+    }
+
+    @Test("every metric a memory-index run records is in the catalog with its unit", .enabled(if: mnistInstalled))
+    func memoryIndex() throws {
+        Self.expectCatalogued(try Self.recorded(memoryIndexSuite))
+    }
+
     @Test("every metric an online-router run records is in the catalog with its unit", .enabled(if: fashionMNISTInstalled))
     func routingLearning() throws {
         Self.expectCatalogued(try Self.recorded(routingLearningSuite))
@@ -251,10 +294,13 @@ struct MetricCoverageTests {
             try (Self.recorded(imageSuite) + Self.recorded(routingLearningSuite) + Self.recorded(sequenceSuite)
                  + Self.recorded(perfSuite) + Self.recorded(microExpertsSuite(repository: history.path, revision: history.head))).map(\.name)
         } + reliability.map(\.name)
-            + (mnistInstalled ? try (Self.recorded(domainSuite) + Self.recorded(diehlCookSuite) + Self.recorded(continualSuite) + Self.recorded(growthSuite)).map(\.name) : [])
+            + (mnistInstalled ? try (Self.recorded(domainSuite) + Self.recorded(diehlCookSuite) + Self.recorded(continualSuite) + Self.recorded(growthSuite)
+                                + Self.recorded(memoryIndexSuite)).map(\.name) : [])
             + (vaderInstalled ? try Self.recorded(affectSuite).map(\.name) : [])
+            + (pipelineInputsInstalled ? try Self.recorded(pipelineSuite).map(\.name) : [])
         for info in MetricCatalog.all where (canMountTmpfs || !info.name.hasPrefix("resource_"))
-            && (mnistInstalled || !mnistOnlyMetrics.contains(info.name)) && (vaderInstalled || !vaderOnlyMetrics.contains(info.name)) {
+            && (mnistInstalled || !mnistOnlyMetrics.contains(info.name)) && (vaderInstalled || !vaderOnlyMetrics.contains(info.name))
+            && (pipelineInputsInstalled || !pipelineOnlyMetrics.contains(info.name)) {
             #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
         }
     }

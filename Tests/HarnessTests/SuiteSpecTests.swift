@@ -201,6 +201,17 @@ struct ConfigReferenceTests {
         let docs = try String(contentsOf: root.appendingPathComponent("docs/CONFIG.md"), encoding: .utf8)
         #expect(docs == ConfigReference.markdown(), "regenerate with: biomoe schema > docs/CONFIG.md")
     }
+
+    @Test("no key is declared twice in the task or base tables, so no model reads another model's default")
+    func keysAreUnique() {
+        for (table, specs) in [("task", ExperimentSchema.task), ("base", ExperimentSchema.base)] {
+            var seen: Set<String> = []
+            for spec in specs {
+                #expect(!seen.contains(spec.key), "\(table).\(spec.key) is declared twice; widen the first declaration's models instead")
+                seen.insert(spec.key)
+            }
+        }
+    }
 }
 
 @Suite("Run shards")

@@ -31,6 +31,13 @@ struct AffectExperiment: Experiment {
         // negative) applied to both sides; the human mean rating is on [−4, 4].
         let agree = zip(compound, snippets).filter { Self.polarity($0) == Self.polarity($1.meanRating) }.count
         outcome.metric("sentiment_class_agreement", Double(agree) / Double(max(snippets.count, 1)))
+        // The same three classes as precision / recall / F1: the VADER paper's Table 4 reports
+        // support-weighted averages (ThreeClassAgreement's doc comment shows the evidence).
+        let classes = ThreeClassAgreement(predicted: compound, truth: snippets.map(\.meanRating))
+        outcome.metric("sentiment_weighted_precision", classes.weightedPrecision)
+        outcome.metric("sentiment_weighted_recall", classes.weightedRecall)
+        outcome.metric("sentiment_weighted_f1", classes.weightedF1)
+        outcome.metric("sentiment_macro_f1", classes.macroF1)
         return outcome
     }
 

@@ -21,7 +21,8 @@ public final class Registry {
         case .fashionMNIST, .mnist, .permutedMNIST: _ = try splits(for: suite.task)
         case .sequence, .noData, .git, nil: break
         }
-        for variant in suite.variants where variant.resolved["seq_task"]?.stringValue == "char-lm" {
+        for variant in suite.variants where variant.resolved["seq_task"]?.stringValue == "char-lm"
+            || variant.resolved["model"]?.stringValue == ModelKind.pipeline.rawValue {
             _ = try corpus(at: variant.resolved["char_corpus"]?.stringValue ?? CharacterCorpus.jargonFilePath)
         }
         for variant in suite.variants where variant.resolved["model"]?.stringValue == ModelKind.microExperts.rawValue {
@@ -59,6 +60,10 @@ public final class Registry {
             return ContinualExperiment(spec: spec, data: try splits(for: spec.task))
         case .growth:
             return GrowthExperiment(spec: spec, data: try splits(for: spec.task))
+        case .memoryIndex:
+            return MemoryIndexExperiment(spec: spec)
+        case .pipeline:
+            return PipelineExperiment(spec: spec, data: try splits(for: spec.task), corpus: try corpus(at: try spec.string("char_corpus")))
         }
     }
 

@@ -130,17 +130,7 @@ struct SequenceExperiment: Experiment {
         get throws { try spec.choice("mixer", as: MixerKind.Name.self) == .softmaxAttention }
     }
 
-    private func mixerKind() throws -> MixerKind {
-        let C = try spec.int("d_model"), H = try spec.int("heads")
-        let name = try spec.choice("mixer", as: MixerKind.Name.self)
-        switch name {
-        case .mamba:
-            return .mamba(dState: try spec.int("d_state"), dConv: try spec.int("d_conv"), expand: try spec.int("expand"))
-        case .linearAttention, .softmaxAttention:
-            guard C % H == 0 else { throw SequenceExperimentError.headsDoNotDivide(dModel: C, heads: H) }
-            return name == .softmaxAttention ? .softmaxAttention(heads: H) : .linearAttention(heads: H, normalize: try spec.bool("normalize"))
-        }
-    }
+    private func mixerKind() throws -> MixerKind { try spec.sequenceMixer() }
 
     private func makeOptimizer() throws -> Adam {
         let kind = try spec.choice("optimizer", as: OptimizerKind.self)
@@ -164,6 +154,21 @@ enum SequenceExperimentError: Error, CustomStringConvertible {
         switch self {
         case let .headsDoNotDivide(C, H): return "heads \(H) must divide d_model \(C); choose heads from the divisors of d_model"
         case let .unsupportedOptimizer(name): return "optimizer '\(name)' is not supported for model sequence; use adam or adamw"
+        }
+    }
+}
+
+extension RunSpec {
+    /// The mixer the sequence keys describe (model sequence; the pipeline's language expert).
+    func sequenceMixer() throws -> MixerKind {
+        let C = try int("d_model"), H = try int("heads")
+        let name = try choice("mixer", as: MixerKind.Name.self)
+        switch name {
+        case .mamba:
+            return .mamba(dState: try int("d_state"), dConv: try int("d_conv"), expand: try int("expand"))
+        case .linearAttention, .softmaxAttention:
+            guard C % H == 0 else { throw SequenceExperimentError.headsDoNotDivide(dModel: C, heads: H) }
+            return name == .softmaxAttention ? .softmaxAttention(heads: H) : .linearAttention(heads: H, normalize: try bool("normalize"))
         }
     }
 }

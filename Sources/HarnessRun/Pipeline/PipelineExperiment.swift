@@ -1,0 +1,44 @@
+import Datasets
+import HarnessConfig
+import HarnessStore
+import Metrics
+import Pipeline
+
+/// A run of the pipeline suite (experiments/pipeline.yaml): builds the full request pipeline —
+/// a vision expert trained on Fashion-MNIST, a byte-level language model trained on the Jargon
+/// File, the symbolic evaluator, the affect expert, a router trained on the training requests,
+/// optionally a long-term memory holding them — and answers the test requests one by one, each
+/// in its own session, recording routing accuracy, answer quality and per-stage latency.
+///
+/// The request set is the same for every run seed (`request_seed`); the seed draws the experts'
+/// and the router's initial weights and batches. The validation requests give
+/// `pipeline_val_routing_accuracy`, for choosing settings; the test requests everything else.
+struct PipelineExperiment: Experiment {
+    let spec: RunSpec
+    let data: ImageClassificationSplits
+    let corpus: CharacterCorpus
+
+    func run(progress: ProgressHandler) throws -> RunOutcome {
+        let requests = try PipelineBuild.requestSet(spec, data: data, corpus: corpus)
+        progress(0.02, "\(requests.train.count) training, \(requests.test.count) test requests")
+        let encoder = QueryEncoder()
+        let parts = try PipelineBuild.train(spec, data: data, corpus: corpus, requests: requests, encoder: encoder, progress: progress)
+        let pipeline = try PipelineBuild.assemble(spec, parts: parts, encoder: encoder)
+        progress(0.65, "pipeline built")
+
+        let validation = PipelineEvaluation.evaluate(pipeline, on: requests.validation)
+        progress(0.75, "validation answered")
+        let test = PipelineEvaluation.evaluate(pipeline, on: requests.test)
+
+        var outcome = RunOutcome()
+        outcome.metric("pipeline_val_routing_accuracy", validation.routingAccuracy)
+        test.record(into: &outcome)
+        outcome.metric("language_bits_per_char", PipelineEvaluation.meanBitsPerCharacter(parts.language, requests.test))
+        outcome.metric("final_train_loss", parts.routerLosses.last ?? .nan)
+        outcome.metric("train_seconds", parts.trainSeconds)
+        outcome.metric("expert_instances_added", Double(pipeline.manager.instancesAdded))
+        for (epoch, loss) in parts.routerLosses.enumerated() { outcome.point("router_train_loss", step: epoch + 1, loss) }
+        if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss)) }
+        return outcome
+    }
+}
