@@ -27,6 +27,8 @@ public enum DatasetError: Error, Equatable, Sendable {
     case csvParse(path: String, line: Int, byte: Int, reason: String)
     /// A CSV file could not be written.
     case csvWrite(path: String, reason: String)
+    /// An image file is readable but not in a form `GrayImageFile` reads (format, depth, size).
+    case unsupportedImage(path: String, reason: String)
 }
 
 extension DatasetError: CustomStringConvertible, LocalizedError {
@@ -36,6 +38,8 @@ extension DatasetError: CustomStringConvertible, LocalizedError {
             return "\(path): not found — \(remedy)"
         case let .unreadable(path, reason):
             return "\(path): cannot be read (\(reason)) — check the file's permissions and that it is not damaged"
+        case let .unsupportedImage(path, reason):
+            return "\(path): \(reason)"
         case let .badMagic(path, found):
             let hex = found.map { String(format: "%02x", $0) }.joined(separator: " ")
             return "\(path): not an IDX file — expected magic 00 00 08 0N, found \(hex.isEmpty ? "an empty file" : hex)"

@@ -26,7 +26,7 @@ public struct GrayImageFile: Sendable, Equatable {
         if bytes.count >= 2, bytes[0] == UInt8(ascii: "P"), bytes[1] == UInt8(ascii: "5") || bytes[1] == UInt8(ascii: "2") {
             return try decodePGM(bytes, path: path)
         }
-        throw DatasetError.unreadable(path: path, reason: "not a PGM (P2/P5) or PNG image (the first bytes are neither signature)")
+        throw DatasetError.unsupportedImage(path: path, reason: "not a PGM (P2/P5) or PNG image (the first bytes are neither signature)")
     }
 
     // MARK: PGM
@@ -46,15 +46,15 @@ public struct GrayImageFile: Sendable, Equatable {
                 i += 1
                 digits += 1
             }
-            guard digits > 0 else { throw DatasetError.unreadable(path: path, reason: "PGM header or pixel value is not a number at byte \(i)") }
+            guard digits > 0 else { throw DatasetError.unsupportedImage(path: path, reason: "PGM header or pixel value is not a number at byte \(i)") }
             return value
         }
         let width = try token(), height = try token(), maxValue = try token()
         guard width > 0, height > 0, width * height <= 16_777_216 else {
-            throw DatasetError.unreadable(path: path, reason: "PGM size \(width)×\(height) is empty or too large")
+            throw DatasetError.unsupportedImage(path: path, reason: "PGM size \(width)×\(height) is empty or too large")
         }
         guard maxValue > 0, maxValue <= 255 else {
-            throw DatasetError.unreadable(path: path, reason: "PGM max value \(maxValue); expected 1…255 (8-bit)")
+            throw DatasetError.unsupportedImage(path: path, reason: "PGM max value \(maxValue); expected 1…255 (8-bit)")
         }
         var pixels = [Float](repeating: 0, count: width * height)
         if plain {
@@ -62,7 +62,7 @@ public struct GrayImageFile: Sendable, Equatable {
         } else {
             i += 1  // the single whitespace byte after the max value
             guard bytes.count - i >= pixels.count else {
-                throw DatasetError.unreadable(path: path, reason: "PGM pixel data holds \(max(0, bytes.count - i)) bytes; expected \(pixels.count)")
+                throw DatasetError.unsupportedImage(path: path, reason: "PGM pixel data holds \(max(0, bytes.count - i)) bytes; expected \(pixels.count)")
             }
             for p in 0..<pixels.count { pixels[p] = Float(min(Int(bytes[i + p]), maxValue)) / Float(maxValue) }
         }
@@ -72,7 +72,7 @@ public struct GrayImageFile: Sendable, Equatable {
     // MARK: PNG
 
     static func decodePNG(_ bytes: [UInt8], path: String) throws -> GrayImageFile {
-        func fail(_ reason: String) -> DatasetError { .unreadable(path: path, reason: "PNG: \(reason)") }
+        func fail(_ reason: String) -> DatasetError { .unsupportedImage(path: path, reason: "PNG: \(reason)") }
         func u32(_ at: Int) -> Int { Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3]) }
         var offset = 8
         var width = 0, height = 0, channels = 0

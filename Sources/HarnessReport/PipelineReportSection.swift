@@ -109,6 +109,7 @@ enum PipelineReportSection: ReportSection {
             md += "- Routing overhead under 300 ms (seed 002): the route stage's p99 is at most " + String(format: "%.3f ms", worst * 1e3)
             md += " (gate, memory prior, affect rule, every expert's self-assessment and the load penalty).\n"
         }
+        md += scaling(input, variants: variants)
         let cv = values(input, main, "pipeline_load_cv")
         if !cv.isEmpty {
             md += "- Load variance under 20 % (seed 002; the coefficient of variation of the first-ranked experts' counts over "
@@ -116,6 +117,31 @@ enum PipelineReportSection: ReportSection {
             md += (cv.max() ?? 1) < 0.2 ? " — met.\n" : " — not met in every seed.\n"
         }
         return md + "\n"
+    }
+
+    /// Seed 002's "linear cost up to 20+ experts": routing time per expert count, where measured.
+    static func scaling(_ input: ReportInput, variants: [String]) -> String {
+        var md = ""
+        for v in variants {
+            var byCount: [Int: [Double]] = [:]
+            for run in input.runs(of: v) {
+                for (name, value) in run.metrics where name.hasPrefix("route_seconds_e") {
+                    if let count = Int(name.dropFirst("route_seconds_e".count)) { byCount[count, default: []].append(value) }
+                }
+            }
+            let counts = byCount.keys.sorted()
+            guard let first = counts.first, counts.count >= 2 else { continue }
+            let base = SeedSummary(byCount[first] ?? []).mean
+            let cells = counts.map { c -> String in
+                let mean = SeedSummary(byCount[c] ?? []).mean
+                return "\(c): " + String(format: "%.3f ms (×%.2f for ×%.0f experts)", mean * 1e3, mean / base, Double(c) / Double(first))
+            }
+            let superlinear = counts.contains { SeedSummary(byCount[$0] ?? []).mean / base > Double($0) / Double(first) * 1.1 }
+            md += "- Routing cost linear up to 20+ experts (seed 002; `\(v)`, one decision = gate, every instance's self-assessment, "
+            md += "rank): " + cells.joined(separator: "; ")
+            md += superlinear ? " — grows faster than the expert count somewhere (beyond 10 %).\n" : " — grows no faster than the expert count.\n"
+        }
+        return md
     }
 
     static func affectAndMemory(_ input: ReportInput, variants: [String]) -> String {

@@ -36,6 +36,8 @@ extension MetricCatalog {
             MetricInfo("pipeline_latency_max", "end-to-end max", unit: "s", .lowerIsBetter, machineDependent: true, format: .microseconds,
                        "As pipeline_latency_p50, the slowest request."),
         ]
+        entries.append(MetricInfo("route_seconds_e{i}", "routing with {i} experts", unit: "s", .lowerIsBetter, machineDependent: true,
+                                  format: .microseconds, "Request pipeline (routing_scaling): mean wall-clock time of one routing decision — the gate's forward pass, every expert's canHandle, the 0.6/0.4 rank — with i experts (i/4 instances of each domain expert, sharing its model)."))
         for domain in ["language", "vision", "symbolic", "affect"] {
             entries.append(MetricInfo("pipeline_routing_accuracy_\(domain)", "routing accuracy (\(domain))", unit: "fraction", .higherIsBetter,
                                       format: .percent, "As pipeline_routing_accuracy, over the test requests labelled \(domain)."))

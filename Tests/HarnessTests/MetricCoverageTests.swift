@@ -113,7 +113,7 @@ seeds: [0]
 task: {dataset: fashion-mnist, validation_size: 100, train_limit: 300}
 base: {model: pipeline, steps: 2, seq_len: 16, train_batch: 2, d_model: 8, layers: 1, requests_train: 8, requests_validation: 2, requests_test: 4, gate_epochs: 2}
 variants:
-  spiking-memory: {query_router: spiking, time_steps: 2, long_term_memory: true}
+  spiking-memory: {query_router: spiking, time_steps: 2, long_term_memory: true, routing_scaling: [4, 8]}
 """
 
 /// The memory index benchmark on a few hundred real images.

@@ -3,6 +3,7 @@ import HarnessConfig
 import HarnessStore
 import Metrics
 import Pipeline
+import Tensor
 
 /// A run of the pipeline suite (experiments/pipeline.yaml): builds the full request pipeline —
 /// a vision expert trained on Fashion-MNIST, a byte-level language model trained on the Jargon
@@ -37,6 +38,18 @@ struct PipelineExperiment: Experiment {
         outcome.metric("final_train_loss", parts.routerLosses.last ?? .nan)
         outcome.metric("train_seconds", parts.trainSeconds)
         outcome.metric("expert_instances_added", Double(pipeline.manager.instancesAdded))
+        let counts = try spec.intList("routing_scaling")
+        if !counts.isEmpty {
+            guard counts.allSatisfy({ $0 % ExpertDomain.allCases.count == 0 }) else {
+                throw ExperimentError.invalidSplit("routing_scaling \(counts): every count must be a multiple of \(ExpertDomain.allCases.count) (\(spec.runLabel))")
+            }
+            var rng = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed)).generator("pipeline.scaling")
+            let experts: [DomainExpert] = [parts.language, parts.vision, SymbolicDomainExpert(), AffectExpert(detector: parts.detector)]
+            for row in RoutingScaling.measure(requests: Array(requests.test.prefix(100)), experts: experts, encoder: encoder,
+                                              counts: counts, rng: &rng) {
+                outcome.metric("route_seconds_e\(row.experts)", row.seconds)
+            }
+        }
         for (epoch, loss) in parts.routerLosses.enumerated() { outcome.point("router_train_loss", step: epoch + 1, loss) }
         if let rss = PeakMemory.residentBytes() { outcome.metric("peak_rss", Double(rss)) }
         return outcome
