@@ -28,7 +28,7 @@ enum MemoryIndexReportSection: ReportSection {
         for v in variants {
             let settings = input.variantSettings[v] ?? [:]
             md += "| \(v) | \(input.runs(of: v).count) | \(cell(v, "index_vectors", .whole(""))) | \(settings["ivf_lists"].map { "\($0)" } ?? "—") | "
-            md += "\(settings["ivf_probe"].map { "\($0)" } ?? "—") | \(cell(v, "index_recall", .percent)) | \(cell(v, "index_speedup", .decimal(""))) | "
+            md += "\(settings["ivf_probe"].map { "\($0)" } ?? "—") | \(cell(v, "index_recall", .percent)) | \(cell(v, "index_speedup", MetricFormat(scale: 1, decimals: 1, unit: "×"))) | "
             md += "\(cell(v, "index_exact_query_seconds", ms)) | \(cell(v, "index_ivf_query_seconds", ms)) | "
             md += "\(cell(v, "index_scanned_fraction", .percent)) | \(cell(v, "index_ivf_train_seconds", s)) |\n"
         }
@@ -62,7 +62,7 @@ enum MemoryIndexReportSection: ReportSection {
         }
         var body = "set multiplot layout 1,2 title \(Gnuplot.title("IVF over exact search by lists probed, mean over seeds"))\n"
         body += "set grid\nset logscale x 2\nset xlabel 'nprobe (lists scanned)'\nset key bottom right\n"
-        body += "set ylabel 'recall@k (%)'\nset yrange [*:100]\nplot " + recallPlots.joined(separator: ", ") + ", 95 with lines dt 2 lc 'gray' title '95 %'\n"
+        body += "set ylabel 'recall at k (%)'\nset yrange [*:100]\nplot " + recallPlots.joined(separator: ", ") + ", 95 with lines dt 2 lc 'gray' title '95 %'\n"
         body += "set ylabel 'speed-up over exact (×)'\nset yrange [*:*]\nset logscale y\nset key top right\nplot " + speedPlots.joined(separator: ", ") + "\n"
         body += "unset multiplot"
         return [Gnuplot.Chart(name: "memory-index-probes", width: 1080, height: 420, data: data, commands: body)]
