@@ -8,21 +8,22 @@ import Memory
 public struct PipelineSession: Codable, Equatable, Sendable {
     public static let expertCapacity = 512
     public static let sharedCapacity = 256
-    /// α of the affect tracker's exponential smoothing.
-    public static let affectSmoothing = 0.5
+    /// α of the affect tracker's exponential smoothing unless the caller sets another.
+    public static let defaultAffectSmoothing = 0.5
 
     public var shortTerm: ShortTermMemory
     public var tracker: AffectTracker
     public var turns: Int
 
-    public init() {
+    /// `affectSmoothing` is the tracker's α in (0, 1]: 1 follows the latest request only.
+    public init(affectSmoothing: Double = PipelineSession.defaultAffectSmoothing) {
         do {
             shortTerm = try ShortTermMemory(expertNames: ExpertDomain.allCases.map(\.rawValue),
                                             expertCapacity: Self.expertCapacity, sharedCapacity: Self.sharedCapacity)
         } catch {
             preconditionFailure("PipelineSession: fixed capacities are valid (\(error))")
         }
-        tracker = AffectTracker(mode: .exponential(alpha: Self.affectSmoothing))
+        tracker = AffectTracker(mode: .exponential(alpha: affectSmoothing))
         turns = 0
     }
 

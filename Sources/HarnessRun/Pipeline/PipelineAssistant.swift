@@ -75,7 +75,7 @@ public final class PipelineAssistant {
     public func ask(text: String, image: String?, session: String?) throws -> PipelineReply {
         var request = PipelineRequest(text: text)
         if let image { request.image = try loadImage(image) }
-        var state = PipelineSession()
+        var state = PipelineSession(affectSmoothing: try spec.double("affect_smoothing"))
         if let session, let stored = try sessions.state(of: session) {
             do {
                 state = try JSONDecoder().decode(PipelineSession.self, from: Data(stored.utf8))
