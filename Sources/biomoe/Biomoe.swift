@@ -35,7 +35,7 @@ struct Biomoe: ParsableCommand {
     /// Usage errors exit 1, as documented above, instead of swift-argument-parser's 64, so CI
     /// scripts see one code for "the command was called wrongly" across subcommands.
     static func main() {
-        BLASKernelSelection.upgradeIfGeneric()
+        BLASKernelSelection.prepare()
         do {
             var command = try parseAsRoot()
             try command.run()
