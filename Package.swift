@@ -101,7 +101,7 @@ let package = Package(
         // Metrics for the correlations with the human ratings.
         .testTarget(name: "AffectTests", dependencies: ["Affect", "Metrics"], exclude: ["Fixtures"]),
         .testTarget(name: "MemoryTests", dependencies: ["Memory", "Tensor"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Tensor"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "TestSupport", "Pipeline", "Affect", "Memory", "Symbolic", "Datasets", "Sequence", "NN", "Tensor", "MoE", "MicroExperts",
         ]),

@@ -77,16 +77,22 @@ struct IndexFileReader {
         return Int(value)
     }
 
-    mutating func readInt64s(_ count: Int, section: String) throws -> [Int64] {
-        let total = try require(count, of: 8, section: section)
-        var values = [Int64](repeating: 0, count: count)
-        #if _endian(little)
+    /// The next `total` bytes copied as they are into `values`' storage: on a little-endian host
+    /// the file's layout is the in-memory one.
+    private mutating func copyBytes<T>(into values: inout [T], total: Int) {
         values.withUnsafeMutableBytes { destination in
             bytes.withUnsafeBytes { source in
                 destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + total)]))
             }
         }
         offset += total
+    }
+
+    mutating func readInt64s(_ count: Int, section: String) throws -> [Int64] {
+        let total = try require(count, of: 8, section: section)
+        var values = [Int64](repeating: 0, count: count)
+        #if _endian(little)
+        copyBytes(into: &values, total: total)
         #else
         for i in 0..<count { values[i] = try read(Int64.self, section: section) }
         #endif
@@ -97,12 +103,7 @@ struct IndexFileReader {
         let total = try require(count, of: 4, section: section)
         var values = [Float](repeating: 0, count: count)
         #if _endian(little)
-        values.withUnsafeMutableBytes { destination in
-            bytes.withUnsafeBytes { source in
-                destination.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + total)]))
-            }
-        }
-        offset += total
+        copyBytes(into: &values, total: total)
         #else
         for i in 0..<count { values[i] = Float(bitPattern: try read(UInt32.self, section: section)) }
         #endif

@@ -25,6 +25,15 @@ public enum Statistics {
     }
 
     /// Sample standard deviation with Bessel's correction (n − 1); NaN for fewer than 2 values.
+    /// Population standard deviation over the mean, √(Σ (x − x̄)² / n) / x̄: the balance measure of
+    /// expert loads (Shazeer et al. 2017). NaN when the mean is not positive (nothing routed).
+    public static func populationCoefficientOfVariation(_ values: [Double]) -> Double {
+        let m = mean(values)
+        guard m > 0 else { return .nan }
+        let variance = values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count)
+        return variance.squareRoot() / m
+    }
+
     public static func standardDeviation(_ values: [Double]) -> Double {
         guard values.count >= 2 else { return .nan }
         // s = √( Σ_i (x_i − x̄)² / (n − 1) ), two passes for accuracy

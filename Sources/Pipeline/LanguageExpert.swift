@@ -20,7 +20,11 @@ public final class LanguageExpert: DomainExpert {
     public let contextBytes: Int
     public let continuationBytes: Int
     public let temperature: Float
+    /// The last step's logits, the sampler's weights and the one token fed: allocated once, so
+    /// generating a continuation allocates nothing per byte.
     private var logitRow: [Float]
+    private var weights: [Double]
+    private var token: [Int32] = [0]
     private var lastBits: (bytes: [UInt8], bits: Double)?
 
     /// Bytes of context and request fed before generating (the most recent ones).
@@ -34,6 +38,7 @@ public final class LanguageExpert: DomainExpert {
         self.continuationBytes = continuationBytes
         self.temperature = temperature
         logitRow = [Float](repeating: 0, count: CharacterCorpus.vocabSize)
+        weights = [Double](repeating: 0, count: CharacterCorpus.vocabSize)
     }
 
     /// Trains a fresh model for `steps` Adam steps of `batch` random windows of `length` bytes.
@@ -108,7 +113,7 @@ public final class LanguageExpert: DomainExpert {
 
     /// One recurrent step; leaves the next byte's logits in `logitRow`.
     private func feed(_ byte: UInt8) {
-        let token = [Int32(byte)]
+        token[0] = Int32(byte)
         let logits = token.withUnsafeBufferPointer { model.step(tokens: $0, B: 1) }
         for v in 0..<logitRow.count { logitRow[v] = logits[v] }
     }
@@ -117,7 +122,6 @@ public final class LanguageExpert: DomainExpert {
     private func sample(_ rng: inout Philox4x32_10) -> UInt8 {
         var maximum = -Float.infinity
         for v in logitRow where v > maximum { maximum = v }
-        var weights = [Double](repeating: 0, count: logitRow.count)
         var sum = 0.0
         for v in 0..<logitRow.count {
             weights[v] = Double(Foundation.exp((logitRow[v] - maximum) / temperature))

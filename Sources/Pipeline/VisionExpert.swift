@@ -23,7 +23,11 @@ public final class VisionExpert: DomainExpert {
 
     /// Trains a fresh MLP on `data` for `epochs` (shuffled mini-batches of `batch`, Adam at
     /// `learningRate`), all draws from `rng`.
-    public static func train(on data: ImageClassificationSet, hidden: [Int] = [256], epochs: Int, batch: Int = 128,
+    /// The hidden widths of the dense baseline MLP (784-256-10); a saved expert reloads into this shape.
+    public static let hidden = [256]
+    public static let batch = 128
+
+    public static func train(on data: ImageClassificationSet, hidden: [Int] = VisionExpert.hidden, epochs: Int, batch: Int = VisionExpert.batch,
                              learningRate: Float = 1e-3, rng: inout Philox4x32_10) -> VisionExpert {
         let model = MLPClassifier(inputSize: data.pixelsPerImage, hidden: hidden, classes: data.classes, maxBatch: batch, rng: &rng)
         var adam = Adam(learningRate: learningRate)

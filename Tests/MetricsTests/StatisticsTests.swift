@@ -59,6 +59,14 @@ struct StatisticsTests {
         #endif
     }
 
+    @Test("population coefficient of variation by hand: loads 1, 2, 3, 6 → mean 3, σ = √3.5, CV = √3.5 / 3; nothing routed is NaN")
+    func populationCoefficientOfVariation() {
+        // deviations −2, −1, 0, 3 → squares 4, 1, 0, 9 → 14 / 4 = 3.5
+        #expect(abs(Statistics.populationCoefficientOfVariation([1, 2, 3, 6]) - 3.5.squareRoot() / 3) < 1e-15)
+        #expect(Statistics.populationCoefficientOfVariation([5, 5, 5]) == 0)
+        #expect(Statistics.populationCoefficientOfVariation([0, 0]).isNaN)
+    }
+
     #if os(Linux)
     @Test("resetting the peak forgets a 256 MB buffer that was touched and freed")
     func peakMemoryReset() throws {

@@ -1,3 +1,4 @@
+import Metrics
 import Foundation
 import MoE
 import HarnessConfig
@@ -81,12 +82,7 @@ struct RoutingObserver {
     /// Spikes per routing decision (all E·P neurons over T steps); nil for non-spiking routers.
     var spikesPerDecision: Double? { spikesPerInput.isEmpty ? nil : spikesPerInput.reduce(0, +) / Double(spikesPerInput.count) }
 
-    var loadCoefficientOfVariation: Double {
-        let u = utilization
-        let mean = u.reduce(0, +) / Double(u.count)
-        let variance = u.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(u.count)
-        return variance.squareRoot() / mean
-    }
+    var loadCoefficientOfVariation: Double { Statistics.populationCoefficientOfVariation(utilization) }
 
     var maxOverMeanLoad: Double {
         let u = utilization

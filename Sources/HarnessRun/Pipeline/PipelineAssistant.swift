@@ -140,7 +140,8 @@ public final class PipelineAssistant {
 
     static func load(_ spec: RunSpec, from directory: URL, encoder: QueryEncoder) throws -> PipelineParts {
         var rng = Philox4x32_10(key: (0, 0))
-        let classifier = MLPClassifier(inputSize: 784, hidden: [256], classes: 10, maxBatch: 128, rng: &rng)
+        let classifier = MLPClassifier(inputSize: 784, hidden: VisionExpert.hidden, classes: FashionMNIST.classNames.count,
+                                       maxBatch: VisionExpert.batch, rng: &rng)
         try classifier.parameters.load(safetensors: SafetensorsFile(contentsOf: directory.appendingPathComponent("vision.safetensors")))
         let model = try SequenceModel(config: try PipelineBuild.languageConfig(spec), rng: &rng)
         try model.load(contentsOf: directory.appendingPathComponent("language.safetensors"))

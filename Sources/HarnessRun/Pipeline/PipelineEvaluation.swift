@@ -77,10 +77,8 @@ struct PipelineEvaluation {
             let entry = perDomain[domain] ?? (0, 0)
             outcome.metric("pipeline_routing_accuracy_\(domain.rawValue)", entry.total > 0 ? Double(entry.right) / Double(entry.total) : .nan)
         }
-        let counts = ExpertDomain.allCases.map { Double(routedCounts[$0] ?? 0) }
-        let mean = Statistics.mean(counts)
-        let variance = counts.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(counts.count)
-        outcome.metric("pipeline_load_cv", mean > 0 ? variance.squareRoot() / mean : .nan)
+        outcome.metric("pipeline_load_cv",
+                       Statistics.populationCoefficientOfVariation(ExpertDomain.allCases.map { Double(routedCounts[$0] ?? 0) }))
         outcome.metric("vision_answer_accuracy", visionTotal > 0 ? Double(visionRight) / Double(visionTotal) : .nan)
         outcome.metric("symbolic_exactness", symbolicTotal > 0 ? Double(symbolicRight) / Double(symbolicTotal) : .nan)
         outcome.metric("pipeline_unanswered", Double(unanswered))
