@@ -5,7 +5,7 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
     case malformedImage(source: String, reason: String)
     case unparsableExpression(String)
     case noExpertAnswered(reasons: [String])
-    case untrained(component: String)
+    case tooFewInputs(what: String, found: Int, needed: Int)
 
     public var description: String {
         switch self {
@@ -19,8 +19,8 @@ public enum PipelineError: Error, Equatable, CustomStringConvertible {
             return "the symbolic expert could not read the expression: \(message)"
         case let .noExpertAnswered(reasons):
             return "no chosen expert could answer: " + reasons.joined(separator: "; ")
-        case let .untrained(component):
-            return "the pipeline's \(component) is not trained: train it before answering"
+        case let .tooFewInputs(what, found, needed):
+            return "the request set needs \(needed) \(what) but its source holds \(found): lower requests_train, requests_validation or requests_test"
         }
     }
 }

@@ -46,7 +46,7 @@ public struct RequestSet: Sendable {
         rng.shuffle(&order)
         let needed = sizes.train + sizes.validation + sizes.test
         guard order.count >= needed else {
-            throw PipelineError.untrained(component: "request set (\(order.count) tweets rated |r| ≥ 2, \(needed) needed)")
+            throw PipelineError.tooFewInputs(what: "tweets rated |mean| ≥ 2", found: order.count, needed: needed)
         }
         let affect = order.map { PipelineRequest(text: loaded[$0].text, expectedDomain: .affect) }
 
@@ -61,7 +61,7 @@ public struct RequestSet: Sendable {
         func languageRequests(_ bytes: [UInt8], count: Int, rng: inout Philox4x32_10) throws -> [PipelineRequest] {
             var sentences = Self.sentences(in: bytes)
             guard sentences.count >= count else {
-                throw PipelineError.untrained(component: "request set (\(sentences.count) Jargon File sentences, \(count) needed)")
+                throw PipelineError.tooFewInputs(what: "sentences of 40–160 characters in the corpus part", found: sentences.count, needed: count)
             }
             rng.shuffle(&sentences)
             return sentences.prefix(count).map { PipelineRequest(text: $0, expectedDomain: .language) }

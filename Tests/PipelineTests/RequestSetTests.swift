@@ -124,7 +124,7 @@ struct RequestSetTests {
     func tooFewTweets() {
         let (corpus, _) = Self.corpus()
         let images = (train: Self.images([1]), validation: Self.images([2]), test: Self.images([3]))
-        #expect(throws: PipelineError.untrained(component: "request set (4 tweets rated |r| ≥ 2, 5 needed)")) {
+        #expect(throws: PipelineError.tooFewInputs(what: "tweets rated |mean| ≥ 2", found: 4, needed: 5)) {
             try RequestSet.build(sizes: RequestSet.Sizes(train: 3, validation: 1, test: 1), images: images, corpus: corpus,
                                  tweets: Self.tweets, seed: 1)
         }
