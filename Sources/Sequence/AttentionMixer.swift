@@ -18,11 +18,15 @@ public enum AttentionKind: Equatable, Sendable {
 /// Multi-head attention with q/k/v/o projections (no bias), names as PyTorch modules use them:
 ///
 ///     q, k, v = inp · q_projᵀ, inp · k_projᵀ, inp · v_projᵀ      [B,T,C] each, H heads of E = C/H
+///     q, k    = rope(q), rope(k)                                 (softmax with `rope` only)
 ///     y       = attention(q, k, v)                               (linear or softmax, causal)
 ///     out     = y · o_projᵀ
 public final class AttentionMixer: SequenceMixer {
     public let kind: AttentionKind
     public let C: Int, H: Int
+    /// Rotates q and k by their position (`rotaryEmbeddingForward`, base 10000) before softmax
+    /// attention; no parameters.
+    public let rope: Bool
     public let parameters: ParameterTable
     public let maxTokens: Int, maxT: Int
     public var epsilon: Float = 1e-6
@@ -33,6 +37,9 @@ public final class AttentionMixer: SequenceMixer {
     private let qProj, kProj, vProj, oProj: Int
     private let arena: ActivationArena
     private let q, k, v, y, dq, dk, dv, dy, den, att, scratch: UnsafeMutableBufferPointer<Float>
+    /// With `rope`: the rotated q and k [maxTokens, C] attention reads, their gradients, and the
+    /// angle tables cos, sin [maxT, E/2]; empty otherwise.
+    private let qRotated, kRotated, dqRotated, dkRotated, ropeCos, ropeSin: UnsafeMutableBufferPointer<Float>
     /// Step state. Linear: S [maxTokens,H,E,E] and z [maxTokens,H,E]. Softmax: a key and value
     /// cache [maxTokens/maxT, maxT, C] each, filled up to `position`.
     private let stateA, stateB: UnsafeMutableBufferPointer<Float>
@@ -43,12 +50,21 @@ public final class AttentionMixer: SequenceMixer {
         ["q_proj", "k_proj", "v_proj", "o_proj"].map { (prefix + $0 + ".weight", [C, C]) }
     }
 
-    public init(kind: AttentionKind, C: Int, H: Int, parameters: ParameterTable, prefix: String, maxTokens: Int, maxT: Int) throws {
+    /// Throws `SequenceModelError.ropeNeedsSoftmaxAttention` for `rope` with linear attention
+    /// (φ(rope(q))ᵀφ(rope(k)) no longer depends on t − s alone; RoFormer's linear variant rotates
+    /// after φ, a different mixer) and `.ropeNeedsEvenHeadSize` for `rope` with an odd C/H.
+    public init(kind: AttentionKind, C: Int, H: Int, rope: Bool = false, parameters: ParameterTable, prefix: String,
+                maxTokens: Int, maxT: Int) throws {
         precondition(C > 0 && H > 0 && C % H == 0, "AttentionMixer: C = \(C) must be a positive multiple of H = \(H)")
         precondition(maxTokens > 0 && maxT > 0, "AttentionMixer needs maxTokens, maxT > 0")
+        if rope {
+            guard kind == .softmax else { throw SequenceModelError.ropeNeedsSoftmaxAttention(mixer: .linearAttention) }
+            guard (C / H) % 2 == 0 else { throw SequenceModelError.ropeNeedsEvenHeadSize(headSize: C / H, dModel: C, heads: H) }
+        }
         self.kind = kind
         self.C = C
         self.H = H
+        self.rope = rope
         self.parameters = parameters
         self.maxTokens = maxTokens
         self.maxT = maxT
@@ -62,11 +78,14 @@ public final class AttentionMixer: SequenceMixer {
         let E = C / H, M = maxTokens
         let attCount = kind == .softmax ? M * H * maxT : 0
         let state: (Int, Int) = kind == .softmax ? (M * C, M * C) : (M * H * E * E, M * H * E)
+        let rotated = rope ? M * C : 0, angles = rope ? maxT * E / 2 : 0
         arena = ActivationArena([M * C, M * C, M * C, M * C, M * C, M * C, M * C, M * C, M * H, attCount,
-                                 max(E * E + E, maxT), state.0, state.1])
+                                 max(E * E + E, maxT), state.0, state.1, rotated, rotated, rotated, rotated, angles, angles])
         let b = arena.buffers
         (q, k, v, y, dq, dk, dv, dy, den, att, scratch, stateA, stateB) =
             (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12])
+        (qRotated, kRotated, dqRotated, dkRotated, ropeCos, ropeSin) = (b[13], b[14], b[15], b[16], b[17], b[18])
+        if rope { rotaryAngleTables(cos: ropeCos, sin: ropeSin, P: maxT, E: E) }
     }
 
     /// PyTorch's `nn.Linear` default for every projection: U(±1/√C).
@@ -84,6 +103,19 @@ public final class AttentionMixer: SequenceMixer {
         linearForward(out: v.prefix(count: R * C), inp: inp, weight: weight(vProj), bias: nil, B: R, C: C, OC: C)
     }
 
+    /// q, k = rope(q), rope(k) into the rotated buffers, rows [B,T] from position `first`.
+    private func rotate(B: Int, T: Int, first: Int) {
+        let n = B * T * C
+        rotaryEmbeddingForward(out: qRotated.prefix(count: n), inp: q.input(n), cos: ropeCos.readOnly, sin: ropeSin.readOnly,
+                               B: B, T: T, C: C, H: H, firstPosition: first)
+        rotaryEmbeddingForward(out: kRotated.prefix(count: n), inp: k.input(n), cos: ropeCos.readOnly, sin: ropeSin.readOnly,
+                               B: B, T: T, C: C, H: H, firstPosition: first)
+    }
+
+    /// The q and k attention reads: rotated with `rope`, the projections otherwise.
+    private var attendedQ: UnsafeMutableBufferPointer<Float> { rope ? qRotated : q }
+    private var attendedK: UnsafeMutableBufferPointer<Float> { rope ? kRotated : k }
+
     public func forward(out: UnsafeMutableBufferPointer<Float>, inp: UnsafeBufferPointer<Float>, B: Int, T: Int) {
         let BT = B * T
         precondition(BT <= maxTokens && T <= maxT, "AttentionMixer.forward: B·T = \(BT) or T = \(T) exceeds maxTokens \(maxTokens) / maxT \(maxT)")
@@ -100,8 +132,9 @@ public final class AttentionMixer: SequenceMixer {
                                        B: B, T: T, C: C, H: H, epsilon: epsilon)
             }
         case .softmax:
+            if rope { rotate(B: B, T: T, first: 0) }
             softmaxAttentionForward(y: y.prefix(count: BT * C), att: att.prefix(count: B * H * T * T),
-                                    q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C), B: B, T: T, C: C, H: H)
+                                    q: attendedQ.input(BT * C), k: attendedK.input(BT * C), v: v.input(BT * C), B: B, T: T, C: C, H: H)
         }
         linearForward(out: out, inp: y.input(BT * C), weight: weight(oProj), bias: nil, B: BT, C: C, OC: C)
     }
@@ -127,9 +160,18 @@ public final class AttentionMixer: SequenceMixer {
                                         B: B, T: T, C: C, H: H)
             }
         case .softmax:
-            softmaxAttentionBackward(dq: dq.prefix(count: BT * C), dk: dk.prefix(count: BT * C), dv: dv.prefix(count: BT * C),
-                                     dy: dy.input(BT * C), q: q.input(BT * C), k: k.input(BT * C), v: v.input(BT * C),
+            let dqAttended = rope ? dqRotated : dq, dkAttended = rope ? dkRotated : dk
+            if rope { for buffer in [dqRotated, dkRotated] { buffer.prefix(count: BT * C).update(repeating: 0) } }
+            softmaxAttentionBackward(dq: dqAttended.prefix(count: BT * C), dk: dkAttended.prefix(count: BT * C), dv: dv.prefix(count: BT * C),
+                                     dy: dy.input(BT * C), q: attendedQ.input(BT * C), k: attendedK.input(BT * C), v: v.input(BT * C),
                                      att: att.input(B * H * T * T), scratch: scratch, B: B, T: T, C: C, H: H)
+            if rope {
+                // q, k = rope(q), rope(k)
+                rotaryEmbeddingBackward(dinp: dq.prefix(count: BT * C), dout: dqRotated.input(BT * C), cos: ropeCos.readOnly,
+                                        sin: ropeSin.readOnly, B: B, T: T, C: C, H: H)
+                rotaryEmbeddingBackward(dinp: dk.prefix(count: BT * C), dout: dkRotated.input(BT * C), cos: ropeCos.readOnly,
+                                        sin: ropeSin.readOnly, B: B, T: T, C: C, H: H)
+            }
         }
         // q, k, v = inp · W_{q,k,v}ᵀ
         for (index, grad) in [(qProj, dq), (kProj, dk), (vProj, dv)] {
@@ -163,6 +205,8 @@ public final class AttentionMixer: SequenceMixer {
             precondition(B * maxT <= maxTokens && position < maxT,
                          "AttentionMixer.step: softmax attention caches maxT = \(maxT) keys per sequence; B·maxT must be ≤ maxTokens and at most maxT tokens stepped")
             let t = position
+            if rope { rotate(B: B, T: 1, first: t) }
+            let q = attendedQ, k = attendedK
             for b in 0..<B {
                 for c in 0..<C {
                     stateA[(b * maxT + t) * C + c] = k[b * C + c]

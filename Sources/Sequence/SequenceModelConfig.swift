@@ -14,6 +14,29 @@ public enum MixerKind: Equatable, Sendable {
     case linearAttention(heads: Int, normalize: Bool)
     /// Causal softmax attention with `heads` heads.
     case softmaxAttention(heads: Int)
+
+    /// The family without its sizes.
+    public var name: Name {
+        switch self {
+        case .mamba: return .mamba
+        case .linearAttention: return .linearAttention
+        case .softmaxAttention: return .softmaxAttention
+        }
+    }
+}
+
+/// How a `SequenceModel` tells the mixers where a token is; raw values are the config spelling
+/// (`positions:`). Mamba and the causal convolution see order through their recurrence, so
+/// `none` is their natural setting; attention without positions sees a bag of earlier tokens.
+public enum PositionEncoding: String, CaseIterable, Sendable {
+    /// No positional signal beyond what the mixer computes (today's backbone).
+    case none
+    /// A learned absolute table `pos_embedding.weight` [maxT, C] added to the token embedding
+    /// (GPT-2); works with every mixer and bounds generation at maxT positions.
+    case learned
+    /// Rotary embedding (RoFormer) of the queries and keys inside softmax attention, in the
+    /// GPT-NeoX / llama rotate_half layout, base 10000; needs softmax attention and an even head size.
+    case rope
 }
 
 /// Sizes of a `SequenceModel` backbone and its workspace.
@@ -24,6 +47,13 @@ public struct SequenceModelConfig: Equatable, Sendable {
     public var mixer: MixerKind
     /// Adds RMSNorm → MLP (fc1 [4C,C] → SiLU → fc2 [C,4C], no bias) → residual after each mixer.
     public var mlp: Bool
+    /// Where a token is: see `PositionEncoding`. `.none` is the backbone without positions.
+    public var positions: PositionEncoding
+    /// Width k of a depthwise causal convolution with bias (`layers.{l}.short_conv`, PyTorch
+    /// Conv1d(C, C, k, groups: C, padding: k − 1) cut to T) on the normed input of every mixer,
+    /// as H3 and Based put before attention: hₗ' = hₗ + mixer(conv(rmsNorm(hₗ))). 0 turns it off;
+    /// 1 is a per-channel scale and bias.
+    public var shortConv: Int
     /// true: the LM head reuses `embedding.weight` (mamba_ssm's MambaLMHeadModel default) and the
     /// table has no `lm_head.weight`; false: a separate `lm_head.weight` [V,C].
     public var tieEmbeddings: Bool
@@ -32,14 +62,18 @@ public struct SequenceModelConfig: Equatable, Sendable {
     public var maxT: Int
 
     public init(vocabSize: Int, dModel: Int, layers: Int, mixer: MixerKind, mlp: Bool = false,
+                positions: PositionEncoding = .none, shortConv: Int = 0,
                 tieEmbeddings: Bool = false, maxBatch: Int, maxT: Int) {
         precondition(vocabSize > 1 && dModel > 0 && layers > 0 && maxBatch > 0 && maxT > 0,
                      "SequenceModelConfig: vocabSize > 1 and dModel, layers, maxBatch, maxT > 0 required")
+        precondition(shortConv >= 0, "SequenceModelConfig: shortConv = \(shortConv) must be 0 (off) or a kernel width ≥ 1")
         self.vocabSize = vocabSize
         self.dModel = dModel
         self.layers = layers
         self.mixer = mixer
         self.mlp = mlp
+        self.positions = positions
+        self.shortConv = shortConv
         self.tieEmbeddings = tieEmbeddings
         self.maxBatch = maxBatch
         self.maxT = maxT
@@ -57,9 +91,14 @@ public struct SequenceModelConfig: Equatable, Sendable {
     public func parameterShapes() -> [(name: String, shape: [Int])] {
         let C = dModel
         var shapes: [(name: String, shape: [Int])] = [("embedding.weight", [vocabSize, C])]
+        if positions == .learned { shapes.append(("pos_embedding.weight", [maxT, C])) }
         for l in 0..<layers {
             let prefix = "layers.\(l)."
             shapes.append((prefix + "norm.weight", [C]))
+            if shortConv > 0 {
+                shapes.append((prefix + "short_conv.weight", [C, 1, shortConv]))
+                shapes.append((prefix + "short_conv.bias", [C]))
+            }
             switch mixer {
             case .mamba:
                 shapes += mambaConfig?.parameterShapes(prefix: prefix + "mixer.") ?? []
@@ -77,8 +116,12 @@ public struct SequenceModelConfig: Equatable, Sendable {
         return shapes
     }
 
-    /// A one-line description stored in checkpoint metadata.
+    /// A one-line description stored in checkpoint metadata; the position and short-conv options
+    /// appear only when on, so a default config reads as it always has.
     public var summary: String {
-        "vocab=\(vocabSize) d_model=\(dModel) layers=\(layers) mixer=\(mixer) mlp=\(mlp) tied=\(tieEmbeddings)"
+        var options = ""
+        if positions != .none { options += " positions=\(positions.rawValue)" }
+        if shortConv > 0 { options += " short_conv=\(shortConv)" }
+        return "vocab=\(vocabSize) d_model=\(dModel) layers=\(layers) mixer=\(mixer) mlp=\(mlp)\(options) tied=\(tieEmbeddings)"
     }
 }

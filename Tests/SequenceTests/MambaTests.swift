@@ -7,8 +7,8 @@ import NN
 @Suite("Mamba block")
 struct MambaTests {
     /// A small block with the reference init, A_log and D moved off their structured values.
-    func makeBlock(B: Int, T: Int, C: Int = 8, N: Int = 3) throws -> (MambaMixer, ParameterTable) {
-        let config = MambaConfig(dModel: C, dState: N, dConv: 4, expand: 2)
+    func makeBlock(B: Int, T: Int, C: Int = 8, N: Int = 3, dConv: Int = 4) throws -> (MambaMixer, ParameterTable) {
+        let config = MambaConfig(dModel: C, dState: N, dConv: dConv, expand: 2)
         let table = ParameterTable(config.parameterShapes(prefix: "mixer."))
         let block = try MambaMixer(config: config, parameters: table, prefix: "mixer.", maxTokens: B * T, maxT: T)
         var rng = SplitMix64(seed: 42)
@@ -80,6 +80,39 @@ struct MambaTests {
         }
         #expect(maxDifference < 1e-5, "step vs forward max |difference| \(maxDifference)")
         #expect(block.recurrentStateFloats(maxT: 1_000_000) == 16 * (4 + 3))
+    }
+
+    @Test("with d_conv = 1 (the convolution a per-channel scale and bias) backward agrees with finite differences and stepping matches the parallel forward")
+    func convolutionWidthOne() throws {
+        let B = 2, T = 6, C = 8
+        let (block, table) = try makeBlock(B: B, T: T, C: C, dConv: 1)
+        #expect(table.entries[1].name == "mixer.conv1d.weight" && table.entries[1].shape == [16, 1, 1])
+        let inp = makeBuffer(testValues(B * T * C, seed: 52)), out = makeBuffer(zeros: B * T * C), dinp = makeBuffer(zeros: B * T * C)
+        let projection = testValues(B * T * C, seed: 53), dout = makeBuffer(projection)
+        let stepIn = makeBuffer(zeros: B * C), stepOut = makeBuffer(zeros: B * C)
+        defer { [inp, out, dinp, dout, stepIn, stepOut].forEach { $0.deallocate() } }
+        func loss() -> Double {
+            block.forward(out: out, inp: inp.readOnlyView, B: B, T: T)
+            return projectedLoss(out, projection)
+        }
+        _ = loss()
+        table.zeroGrads()
+        block.backward(dinp: dinp, dout: dout.readOnlyView, inp: inp.readOnlyView, B: B, T: T)
+        var tensors = [("input", inp, dinp)]
+        for (i, entry) in table.entries.enumerated() { tensors.append((entry.name, table.values(of: i), table.grads(of: i))) }
+        let checker = GradientCheck(epsilon: 1e-2, absoluteTolerance: 2e-3, relativeTolerance: 2e-2, maxElementsPerTensor: 48)
+        for report in expectGradientsMatch(tensors, checker: checker, loss: loss) { #expect(report.passed, "\(report)") }
+
+        _ = loss()
+        block.resetState(B: B)
+        var maxDifference: Float = 0
+        for t in 0..<T {
+            for b in 0..<B { for c in 0..<C { stepIn[b * C + c] = inp[(b * T + t) * C + c] } }
+            block.step(out: stepOut, inp: stepIn.readOnlyView, B: B)
+            for b in 0..<B { for c in 0..<C { maxDifference = max(maxDifference, abs(stepOut[b * C + c] - out[(b * T + t) * C + c])) } }
+        }
+        #expect(maxDifference < 1e-5, "step vs forward max |difference| \(maxDifference)")
+        #expect(block.recurrentStateFloats(maxT: T) == 16 * (1 + 3))
     }
 
     @Test("matches the PyTorch reference (mamba_simple slow path + selective_scan_ref): output and every gradient")

@@ -112,6 +112,21 @@ def load_safetensors(path):
     return tensors, meta
 
 
+def save_safetensors(path, tensors, metadata):
+    """A minimal safetensors writer (F32, little-endian, header padded to 8 bytes), the format
+    biomoe's `SafetensorsFile` reads, so fixture generators need no `safetensors` package."""
+    header, chunks, offset = {"__metadata__": {k: str(v) for k, v in metadata.items()}}, [], 0
+    for name in sorted(tensors):
+        data = tensors[name].detach().to(torch.float32).contiguous().numpy().astype("<f4").tobytes()
+        header[name] = {"dtype": "F32", "shape": list(tensors[name].shape), "data_offsets": [offset, offset + len(data)]}
+        chunks.append(data)
+        offset += len(data)
+    text = json.dumps(header, separators=(",", ":")).encode()
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + b"".join(chunks))
+
+
 def check_golden(fixture, build):
     """Compares a module against one of biomoe's golden fixtures (Tests/SequenceTests/Fixtures).
 

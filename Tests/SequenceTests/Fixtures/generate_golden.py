@@ -21,6 +21,9 @@ Modules transcribed (read, not copied, from the references):
     (flash-linear-attention's default), q/k/v/o projections without bias.
   * Causal softmax attention, multi-head, scaled 1/sqrt(d_head), q/k/v/o projections without bias.
 
+softmax_attention_rope.safetensors (the same attention with rotary embeddings) is written by
+baselines/pytorch/rope_golden.py, in the same layout.
+
 Checkpoint interop (a biomoe SequenceModel checkpoint, safetensors, PyTorch names):
 
     BIOMOE_INTEROP_DIR=/tmp/interop swift test --filter SequenceTests.InteropTests
