@@ -1,4 +1,5 @@
 import Datasets
+import NN
 import Sequence
 
 /// The `base` keys of `model: sequence` (the LM backbones of issue 5), kept in their own file so
@@ -46,5 +47,45 @@ extension ExperimentSchema {
                   help: "char-lm text file (gzip or plain); default the Jargon File of Debian's jargon-text", models: ["sequence", "pipeline"]),
         FieldSpec("throughput_repeats", .int(0...1000), default: .int(3),
                   help: "timed forward and forward+backward passes at train_batch × seq_len for tokens/s", models: ["sequence", "perf"]),
+    ] + sequenceFairnessKeys + sequenceTrainingKeys
+
+    /// Issue 12's fair mixers: what each mixer gets besides itself. Hashed only when set, so the
+    /// runs recorded before these keys existed keep their identity.
+    static let sequenceFairnessKeys: [FieldSpec] = [
+        FieldSpec("positions", .oneOf(PositionEncoding.self), default: .choice(PositionEncoding.none),
+                  help: "position information: none, learned absolute embeddings added to the token embeddings, or rope (rotary q/k, softmax attention only)",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("short_conv", .int(0...16), default: .int(0),
+                  help: "width of a depthwise causal convolution applied before every mixer (H3/Based's short conv); 0 = none",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("random_non_queries", .bool, default: .bool(true),
+                  help: "mqar: fill the query region's non-query slots with random tokens (Zoology's generator default); false = zeros, as Zoology's MQAR configs set it",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+    ]
+
+    /// Training as the references train (issue 12): schedule, clipping, early stopping. Hashed
+    /// only when set, so earlier runs (constant rate, no clipping, fixed steps) keep their identity.
+    static let sequenceTrainingKeys: [FieldSpec] = [
+        FieldSpec("lr_schedule", .oneOf(LearningRateScheduleKind.self), default: .choice(LearningRateScheduleKind.constant),
+                  help: "learning-rate schedule after the warm-up: constant, or cosine decay to min_lr_ratio × learning_rate at `steps`",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("warmup_steps", .int(0...10_000_000), default: .int(0),
+                  help: "steps of linear warm-up from learning_rate / warmup_steps to learning_rate; 0 = none",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("min_lr_ratio", .double(0...1), default: .double(0.1),
+                  help: "cosine schedule: the final rate as a fraction of learning_rate",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("grad_clip", .double(0...1e6), default: .double(0),
+                  help: "clip the global L2 norm of the gradients to this value before each step (PyTorch's clip_grad_norm_); 0 = no clipping",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("stop_accuracy", .double(0...1), default: .double(0),
+                  help: "stop training at the first validation point whose accuracy reaches this (synthetic tasks); 0 = never",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("positive_control", .double(0...1), default: .double(0),
+                  help: "marks the variant as a positive control: the test accuracy it must reach (every seed) before the suite's comparisons count, checked at the top of the report; 0 = not a control",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("patience", .int(0...1_000_000), default: .int(0),
+                  help: "stop after this many validation points without a new best validation figure, and keep the best parameters; 0 = train all steps",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
     ]
 }

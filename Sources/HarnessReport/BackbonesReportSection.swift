@@ -21,11 +21,24 @@ enum BackbonesReportSection: ReportSection {
         func int(_ key: String) -> Int { (values[key] as? Int) ?? (values[key] as? NSNumber)?.intValue ?? 0 }
         var learningRate: Double { (values["learning_rate"] as? Double) ?? (values["learning_rate"] as? NSNumber)?.doubleValue ?? .nan }
         var task: String { string("seq_task") }
+        func double(_ key: String) -> Double? { (values[key] as? Double) ?? (values[key] as? NSNumber)?.doubleValue }
+        /// The mixer with what it was given besides itself (positions, short convolution, a
+        /// changed Mamba convolution), so two lines of a chart never share a label.
         var mixerLabel: String {
             let mixer = string("mixer")
-            guard mixer == "linear-attention" else { return mixer }
-            return (values["normalize"] as? Bool) ?? true ? "linear-attention (normalised)" : "linear-attention (unnormalised)"
+            var label = mixer
+            if mixer == "linear-attention" {
+                label = (values["normalize"] as? Bool) ?? true ? "linear-attention (normalised)" : "linear-attention (unnormalised)"
+            }
+            var extras: [String] = []
+            if mixer == "mamba", let conv = values["d_conv"], int("d_conv") != 4 { extras.append("d_conv \(conv)") }
+            let positions = string("positions")
+            if !positions.isEmpty, positions != "none" { extras.append(positions == "rope" ? "RoPE" : "learned positions") }
+            if int("short_conv") > 0 { extras.append("short conv \(int("short_conv"))") }
+            if mixer == "mamba", int("layers") != 2 { extras.append("\(int("layers")) layers") }
+            return extras.isEmpty ? label : label + " + " + extras.joined(separator: ", ")
         }
+        var isControl: Bool { (double("positive_control") ?? 0) > 0 }
         /// Everything but the learning rate: variants with the same key form one configuration.
         var configurationKey: String {
             values.keys.filter { $0 != "learning_rate" }.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ";")
@@ -42,11 +55,13 @@ enum BackbonesReportSection: ReportSection {
         input.runs.contains { $0.metrics["recurrent_state_bytes"] != nil }
     }
 
-    static func settings(_ input: ReportInput) -> [Setting] {
+    /// The sequence variants; positive controls only when asked (they have their own section).
+    static func settings(_ input: ReportInput, includeControls: Bool = false) -> [Setting] {
         let variants = input.variantSettings
         return input.variants.compactMap { name in
             guard let values = variants[name], (values["model"] as? String) == "sequence" else { return nil }
-            return Setting(variant: name, values: values)
+            let setting = Setting(variant: name, values: values)
+            return includeControls || !setting.isControl ? setting : nil
         }
     }
 
@@ -55,10 +70,14 @@ enum BackbonesReportSection: ReportSection {
     }
 
     /// One choice per configuration, in the order the configurations first appear.
-    static func choices(_ input: ReportInput) -> [Choice] {
+    static func choices(_ input: ReportInput) -> [Choice] { choose(input, among: settings(input)) }
+
+    /// Groups `candidates` into configurations (all settings but the rate) and picks each one's
+    /// rate on the validation split.
+    static func choose(_ input: ReportInput, among candidates: [Setting]) -> [Choice] {
         var order: [String] = []
         var groups: [String: [Setting]] = [:]
-        for setting in settings(input) where !input.runs(of: setting.variant).isEmpty {
+        for setting in candidates where !input.runs(of: setting.variant).isEmpty {
             let key = setting.configurationKey
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(setting)
@@ -91,7 +110,10 @@ enum BackbonesReportSection: ReportSection {
         md += "Mean ± 95 % CI over seeds of the *test* split, for the learning rate chosen on the *validation* split "
         md += "(per mixer and task configuration, best mean validation accuracy; lowest validation bits/char for char-lm). "
         md += "Training data are drawn fresh every step; validation and test sets are fixed per seed from their own random streams. "
-        md += "Sizes and step counts below are CPU-sized (2 cores), far smaller than the papers'; see the reference table for theirs.\n\n"
+        md += "Sizes and step counts below are CPU-sized (2 cores), far smaller than the papers'; see the reference table for theirs. "
+        md += "*Trained sequences*: mean over seeds of the sequences seen before training stopped (at stop_accuracy, after patience, or at the step budget); "
+        md += "*to 90 %*: mean training sequences at the first validation point at or above 90 % (seeds that never got there are counted beside it).\n\n"
+        md += fairnessTable(all)
 
         md += "### Learning-rate selection\n\n| configuration | mixer | rate: mean validation figure | chosen |\n|---|---|---|---:|\n"
         for choice in all {
@@ -109,20 +131,20 @@ enum BackbonesReportSection: ReportSection {
         if !mqar.isEmpty {
             md += "### MQAR (Zoology multi-query associative recall)\n\n"
             md += "Exact match on the query positions. Charts `mqar-T<len>`: accuracy vs d_model, one line per mixer.\n\n"
-            md += "| seq_len | kv pairs | d_model | mixer | steps × batch | lr | test accuracy (%) |\n|---:|---:|---:|---|---|---:|---:|\n"
+            md += "| seq_len | kv pairs | d_model | mixer | lr | test accuracy (%) | trained sequences | to 90 % |\n|---:|---:|---:|---|---:|---:|---:|---:|\n"
             for choice in mqar {
                 let c = choice.chosen
-                md += "| \(c.int("seq_len")) | \(c.int("num_kv_pairs")) | \(c.int("d_model")) | \(c.mixerLabel) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
+                md += "| \(c.int("seq_len")) | \(c.int("num_kv_pairs")) | \(c.int("d_model")) | \(c.mixerLabel) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) | \(budget(input, c)) | \(to90(input, c)) |\n"
             }
             md += "\n"
         }
 
         let copying = all.filter { $0.chosen.task == "selective-copying" }
         if !copying.isEmpty {
-            md += "### Selective copying\n\n| mixer | d_model | layers | seq_len (L + 2M) | M | vocab | steps × batch | lr | test accuracy (%) |\n|---|---:|---:|---:|---:|---:|---|---:|---:|\n"
+            md += "### Selective copying\n\n| mixer | d_model | layers | seq_len (L + 2M) | M | vocab | lr | test accuracy (%) | trained sequences | to 90 % |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
             for choice in copying {
                 let c = choice.chosen
-                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(c.int("copy_tokens")) | \(c.int("vocab_size")) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
+                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(c.int("copy_tokens")) | \(c.int("vocab_size")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) | \(budget(input, c)) | \(to90(input, c)) |\n"
             }
             md += "\n"
         }
@@ -133,12 +155,13 @@ enum BackbonesReportSection: ReportSection {
             md += "### Induction heads\n\n"
             md += "Accuracy on the answer token; the training length is seq_len (the model reads seq_len + 1 tokens). "
             md += "Longer lengths run the recurrent step for Mamba and linear attention; softmax attention runs the parallel "
-            md += "forward and stops at softmax_max_test_len (— beyond it: its T² scores and cache do not fit this budget).\n\n"
-            md += "| mixer | train len | steps × batch | lr | at train len | " + lengths.map { "\($0)" }.joined(separator: " | ") + " |\n"
-            md += "|---|---:|---|---:|---:|" + String(repeating: "---:|", count: lengths.count) + "\n"
+            md += "forward and stops at softmax_max_test_len (— beyond it: its T² scores and cache do not fit this budget); "
+            md += "learned absolute positions have no embedding past the training length (— there too).\n\n"
+            md += "| mixer | train len | trained sequences | to 90 % | lr | at train len | " + lengths.map { "\($0)" }.joined(separator: " | ") + " |\n"
+            md += "|---|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: lengths.count) + "\n"
             for choice in induction {
                 let c = choice.chosen
-                var row = "| \(c.mixerLabel) | \(c.int("seq_len")) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |"
+                var row = "| \(c.mixerLabel) | \(c.int("seq_len")) | \(budget(input, c)) | \(to90(input, c)) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |"
                 for n in lengths { row += " \(cell(input, c.variant, "accuracy_len_\(n)", format: percent)) |" }
                 md += row + "\n"
             }
@@ -149,12 +172,13 @@ enum BackbonesReportSection: ReportSection {
         if !characters.isEmpty {
             md += "### Character-level language modelling (Jargon File, Debian `jargon-text`)\n\n"
             md += "Bytes as tokens (vocabulary 256); test = the last 10 % of the file, validation = the 5 % before it. Bits/char = mean NLL / ln 2.\n\n"
-            md += "| mixer | d_model | layers | seq_len | steps × batch | lr | test bits/char | next-byte accuracy (%) |\n|---|---:|---:|---:|---|---:|---:|---:|\n"
+            md += "| mixer | d_model | layers | seq_len | trained sequences | lr | test bits/char | next-byte accuracy (%) |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
             let bits = MetricFormat(scale: 1, decimals: 3, unit: "bits/char")
             for choice in characters {
                 let c = choice.chosen
-                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(c.int("steps")) × \(c.int("train_batch")) | \(c.learningRate) | \(cell(input, c.variant, "test_bits_per_char", format: bits)) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
+                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(budget(input, c)) | \(c.learningRate) | \(cell(input, c.variant, "test_bits_per_char", format: bits)) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
             }
+            md += nGramRows(input, characters)
             md += "\n"
         }
 

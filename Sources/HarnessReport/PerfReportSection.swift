@@ -19,6 +19,7 @@ enum PerfReportSection: ReportSection {
         let kernels: String
         let threads: Int
         let gemmLayer: String
+        var dModel = 0
         let metrics: [String: Double]
     }
 
@@ -34,7 +35,8 @@ enum PerfReportSection: ReportSection {
             }
             return Row(variant: variant, bench: settings["bench"] as? String ?? "?", peer: settings["peer"] as? String ?? "biomoe",
                        kernels: settings["kernels"] as? String ?? "fast", threads: (settings["threads"] as? NSNumber)?.intValue ?? 1,
-                       gemmLayer: settings["gemm_layer"] as? String ?? "", metrics: means)
+                       gemmLayer: settings["gemm_layer"] as? String ?? "", dModel: (settings["d_model"] as? NSNumber)?.intValue ?? 0,
+                       metrics: means)
         }
     }
 
@@ -70,6 +72,7 @@ enum PerfReportSection: ReportSection {
             let met = ratio.target.map { ratio.value >= $0 ? "yes" : "no" } ?? "—"
             md += "| \(ratio.name) | \(String(format: "%.2f×", ratio.value)) | \(ratio.target.map { String(format: "≥ %.1f×", $0) } ?? "—") | \(met) |\n"
         }
+        md += linearAttentionCeiling(rows)
         for row in rows where row.bench == "moe-train" && row.peer == "biomoe" {
             if let p99 = row.metrics["latency_p99"] {
                 md += "\nMoE batch-1 forward latency p99, \(row.threads) thread(s): \(String(format: "%.0f", p99 * 1e6)) µs "
@@ -77,6 +80,30 @@ enum PerfReportSection: ReportSection {
             }
         }
         return md + "\n"
+    }
+
+    /// What the machine allows the linear-attention block at all: its four C×C projections cost
+    /// 2·4·C² FLOP per token forward and twice that backward (input and weight gradients), 24·C²
+    /// in all, before any attention arithmetic. At the sgemm peak measured in the same run, that
+    /// bounds tokens/s from above, and so the ratio to PyTorch any kernel could reach here.
+    static func linearAttentionCeiling(_ rows: [Row]) -> String {
+        var md = ""
+        for t in Array(Set(rows.map(\.threads))).sorted() {
+            guard let ours = rows.first(where: { $0.bench == "linear-attention-block" && $0.peer == "biomoe" && $0.kernels == "fast" && $0.threads == t }),
+                  let torch = rows.first(where: { $0.bench == "linear-attention-block" && $0.peer == "pytorch" && $0.threads == t })?.metrics["tokens_per_s_train"],
+                  let peak = rows.first(where: { $0.bench == "sgemm" && $0.threads == t })?.metrics["sgemm_peak_gflops"],
+                  ours.dModel > 0 else { continue }
+            let flops = 24 * Double(ours.dModel * ours.dModel)
+            let ceiling = peak * 1e9 / flops
+            if md.isEmpty {
+                md += "\nCeiling of the linear-attention block on this machine: its four d_model × d_model projections alone cost "
+                md += "24·d_model² = \(format(flops)) FLOP per token forward + backward; at the sgemm peak of the same run that bounds "
+                md += "tokens/s however fast the rest is:\n\n| threads | sgemm peak (GFLOPS) | bound (tokens/s) | PyTorch (tokens/s) | highest possible biomoe / PyTorch | measured |\n|---:|---:|---:|---:|---:|---:|\n"
+            }
+            let measured = ours.metrics["tokens_per_s_train"].map { String(format: "%.2f×", $0 / torch) } ?? "—"
+            md += "| \(t) | \(String(format: "%.1f", peak)) | \(format(ceiling)) | \(format(torch)) | \(String(format: "%.2f×", ceiling / torch)) | \(measured) |\n"
+        }
+        return md
     }
 
     /// The gemm-layer bench: each layer against raw sgemm at its shape and against the peak.

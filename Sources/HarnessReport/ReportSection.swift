@@ -28,6 +28,7 @@ extension ReportSection {
 /// Every report section, in the order they appear.
 enum ReportSections {
     static let all: [any ReportSection.Type] = [
+        PositiveControlsReportSection.self,
         TrainingCurvesReportSection.self,
         ClassificationReportSection.self,
         BaselineReportSection.self,

@@ -190,6 +190,14 @@ extension MetricCatalog {
                    format: .decimal("tokens/s"), "Tokens per second of the parallel forward pass on one training-sized batch, after an untimed warm-up."),
         MetricInfo("tokens_per_s_train", "tokens / s (train)", unit: "tokens/s", .higherIsBetter, machineDependent: true,
                    format: .decimal("tokens/s"), "Tokens per second of forward plus backward (gradients, no optimizer step) on one training-sized batch."),
+        MetricInfo("steps_trained", "steps trained", unit: "steps", .informational, format: .whole("steps"),
+                   "Optimizer steps taken: `steps`, or fewer when stop_accuracy or patience ended training early."),
+        MetricInfo("train_sequences", "training sequences", unit: "sequences", .informational, format: .whole("sequences"),
+                   "Training sequences seen: steps trained × train_batch (fresh sequences every step)."),
+        MetricInfo("sequences_to_90", "sequences to 90 %", unit: "sequences", .lowerIsBetter, format: .whole("sequences"),
+                   "Training sequences seen at the first validation point whose accuracy reached 0.9 (NaN: never within the run)."),
+        MetricInfo("test_bits_per_char_ngram{n}", "{n}-gram test bits / char", unit: "bits/char", .lowerIsBetter, format: .decimal("bits/char"),
+                   "Bits per character of an add-k byte n-gram count model (k chosen on the validation text) fitted on the training text, scored on the same test windows and positions as the model."),
     ]
 
     /// Kernel micro-benchmarks (`perf`); the block benches record tokens_per_s_* and parameters above.

@@ -24,17 +24,26 @@ extension ParameterTable {
     /// still clipped, since the decision is taken on the Double norm).
     @discardableResult public func clipGradientNorm(to maxNorm: Float) -> Float {
         precondition(maxNorm > 0 && maxNorm.isFinite, "clipGradientNorm: maxNorm must be a finite norm > 0, got \(maxNorm)")
-        var sumOfSquares: Double = 0
-        for g in grads {
-            let x = Double(g)
-            sumOfSquares += x * x
-        }
-        let norm = sumOfSquares.squareRoot()
+        let norm = gradientNormDouble()
         guard norm.isFinite else { return Float(norm) }
         if norm > Double(maxNorm) {
             let scale = Float(Double(maxNorm) / norm)
             for i in grads.indices { grads[i] *= scale }
         }
         return Float(norm)
+    }
+
+    /// The same global L2 norm without clipping: what a run records as `grad_norm` when it does
+    /// not clip, so clipped and unclipped runs show the same quantity.
+    public func gradientNorm() -> Float { Float(gradientNormDouble()) }
+
+    /// √(Σᵢ gradᵢ²) in Double, in table order.
+    private func gradientNormDouble() -> Double {
+        var sumOfSquares: Double = 0
+        for g in grads {
+            let x = Double(g)
+            sumOfSquares += x * x
+        }
+        return sumOfSquares.squareRoot()
     }
 }

@@ -5,6 +5,7 @@ import Learning
 import MicroExperts
 import MoE
 import Pipeline
+import NN
 import Sequence
 import Spiking
 import Testing
@@ -50,6 +51,8 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "spike_encoding", model: "moe", ["direct", "rate"], SpikeEncoding.self),
         ClosedSet("base", "mixer", model: "sequence", ["mamba", "linear-attention", "softmax-attention"], MixerKind.Name.self),
         ClosedSet("base", "seq_task", model: "sequence", ["mqar", "selective-copying", "induction-heads", "char-lm"], SequenceTaskKind.self),
+        ClosedSet("base", "positions", model: "sequence", ["none", "learned", "rope"], PositionEncoding.self),
+        ClosedSet("base", "lr_schedule", model: "sequence", ["constant", "cosine"], LearningRateScheduleKind.self),
         ClosedSet("base", "policy", model: "online-router",
                   ["oracle", "random", "epsilon-greedy", "ucb1", "exp3", "linucb", "backprop", "three-factor", "stdp", "sw-ucb", "d-ucb", "exp3s", "sw-linucb", "mstdp", "mstdpet"], RoutingPolicyKind.self),
         ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),

@@ -152,6 +152,8 @@ base: {model: sequence, d_model: 8, layers: 1, heads: 1, d_state: 2, train_batch
 variants:
   induction: {mixer: mamba, seq_task: induction-heads, test_lengths: [32], test_sequences: 2}
   char: {mixer: softmax-attention, seq_task: char-lm}
+  fair: {mixer: softmax-attention, seq_task: induction-heads, positions: learned, short_conv: 3, mlp: true, lr_schedule: cosine,
+         warmup_steps: 1, grad_clip: 1, stop_accuracy: 0.99, patience: 2, positive_control: 0.9, test_lengths: [32], test_sequences: 2}
 """
 
 /// Kernel micro-benchmarks: sgemm at one small size, both blocks at a tiny shape, the MoE

@@ -23,6 +23,13 @@ struct GradientClippingTests {
         #expect(Array(table.grads) == [1.5, 2, 6])
     }
 
+    @Test("gradientNorm reports the same global norm and never changes a gradient")
+    func normWithoutClipping() {
+        let table = tableWithNorm13()
+        #expect(table.gradientNorm() == 13)
+        #expect(Array(table.grads) == [3, 4, 12])
+    }
+
     @Test("a norm within the bound leaves the gradients bit for bit")
     func leavesWithinTheBound() {
         for maxNorm: Float in [13, 20] {

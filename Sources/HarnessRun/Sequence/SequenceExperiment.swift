@@ -24,8 +24,12 @@ import HarnessStore
 /// `val_bits_per_char`, `test_bits_per_char`; induction heads `accuracy_len_N` per test length N;
 /// `tokens_per_s_forward`, `tokens_per_s_train` (forward + backward, no optimizer step);
 /// `recurrent_state_bytes` (float32 state of `step` per sequence at the training length).
-/// Series: `train_loss` (mean over the steps since the last point), `val_accuracy` or
-/// `val_bits_per_char`, at every `eval_every` steps.
+/// `steps_trained`, `train_sequences` (fewer than steps × batch when early stopping ends the run)
+/// and, for the synthetic tasks, `sequences_to_90`; char-lm also the n-gram count baselines'
+/// `test_bits_per_char_ngram{1,2,3}` on the same test windows.
+/// Series: `train_loss` (mean over the steps since the last point), `grad_norm`, `val_accuracy`
+/// or `val_bits_per_char`, at every `eval_every` steps. How the loop trains (schedule, clipping,
+/// early stopping): `SequenceTrainingPlan`.
 struct SequenceExperiment: Experiment {
     let spec: RunSpec
     let corpus: CharacterCorpus?
@@ -33,10 +37,12 @@ struct SequenceExperiment: Experiment {
     func run(progress: ProgressHandler) throws -> RunOutcome {
         let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
         let source = try SequenceTaskSource(spec: spec, corpus: corpus)
-        let batchSize = try spec.int("train_batch"), steps = try spec.int("steps"), T = source.modelLength
+        let plan = try SequenceTrainingPlan(spec: spec), T = source.modelLength
         let config = SequenceModelConfig(vocabSize: source.vocabSize, dModel: try spec.int("d_model"), layers: try spec.int("layers"),
                                          mixer: try mixerKind(), mlp: try spec.bool("mlp"),
-                                         maxBatch: batchSize, maxT: T)
+                                         positions: try spec.choice("positions", as: PositionEncoding.self),
+                                         shortConv: try spec.int("short_conv"),
+                                         maxBatch: plan.batchSize, maxT: T)
         var initRNG = streams.generator("init")
         let model = try SequenceModel(config: config, rng: &initRNG)
         var optimizer = try makeOptimizer()
@@ -47,42 +53,15 @@ struct SequenceExperiment: Experiment {
         let evaluationCount = try spec.int("eval_sequences")
         let validation = try source.evaluationSet(.validation, count: evaluationCount, using: &validationRNG)
         let test = try source.evaluationSet(.test, count: evaluationCount, using: &testRNG)
-        let evalEvery = try spec.int("eval_every")
-        let validationSeries = source.isLanguageModelling ? "val_bits_per_char" : "val_accuracy"
 
         var outcome = RunOutcome()
-        var trainNanoseconds: UInt64 = 0
-        var intervalLoss = 0.0, intervalSteps = 0, lastLoss = Double.nan
-        for step in 1...steps {
-            let batch = try source.trainingBatch(count: batchSize, using: &dataRNG)
-            let mask = batch.lossMask(), targets = batch.scoredTargets()
-            let started = DispatchTime.now().uptimeNanoseconds
-            let loss = batch.tokens.withUnsafeBufferPointer { x in
-                targets.withUnsafeBufferPointer { y in
-                    mask.withUnsafeBufferPointer { m in
-                        model.trainStep(tokens: x, targets: y, mask: m, B: batch.batchSize, T: batch.length, optimizer: &optimizer)
-                    }
-                }
-            }
-            trainNanoseconds += DispatchTime.now().uptimeNanoseconds - started
-            guard loss.isFinite else {
-                // A diverged run is a result (the rate was too high), not a crash: record and stop.
-                outcome.point("train_loss", step: step, Double(loss))
-                outcome.events.append(RunEvent(kind: "diverged", step: step, payload: "training loss became \(loss)"))
-                lastLoss = Double(loss)
-                break
-            }
-            intervalLoss += Double(loss)
-            intervalSteps += 1
-            if step % evalEvery == 0 || step == steps {
-                lastLoss = intervalLoss / Double(intervalSteps)
-                outcome.point("train_loss", step: step, lastLoss)
-                let score = SequenceScore.evaluate(model, on: validation)
-                outcome.point(validationSeries, step: step, source.isLanguageModelling ? score.bitsPerCharacter : score.accuracy)
-                progress(Double(step) / Double(steps + 1), "step \(step)/\(steps) loss \(String(format: "%.4f", lastLoss))")
-                intervalLoss = 0
-                intervalSteps = 0
-            }
+        let trained = try SequenceTraining.run(model, source: source, plan: plan, optimizer: &optimizer, validation: validation,
+                                               dataRNG: &dataRNG, outcome: &outcome, progress: progress)
+        let lastLoss = trained.lastLoss, trainNanoseconds = trained.trainNanoseconds, steps = plan.steps, batchSize = plan.batchSize
+        outcome.metric("steps_trained", Double(trained.stepsTrained))
+        outcome.metric("train_sequences", Double(trained.stepsTrained * batchSize))
+        if !source.isLanguageModelling {
+            outcome.metric("sequences_to_90", trained.sequencesTo90.map(Double.init) ?? .nan)
         }
 
         let validationScore = SequenceScore.evaluate(model, on: validation)
@@ -97,6 +76,13 @@ struct SequenceExperiment: Experiment {
         if source.isLanguageModelling {
             outcome.metric("val_bits_per_char", validationScore.bitsPerCharacter)
             outcome.metric("test_bits_per_char", testScore.bitsPerCharacter)
+            if case let .characters(corpus, _) = source {
+                // Reference lines: count models scored on the very windows and positions above.
+                for order in 1...3 {
+                    let fitted = CharacterNGramModel.fitted(order: order, training: corpus.train, validation: corpus.validation)
+                    outcome.metric("test_bits_per_char_ngram\(order)", fitted.model.bitsPerCharacter(onWindows: test))
+                }
+            }
         }
         outcome.metric("final_train_loss", lastLoss)
         outcome.metric("parameters", Double(model.parameters.count))
@@ -107,7 +93,9 @@ struct SequenceExperiment: Experiment {
             progress(Double(steps) / Double(steps + 1), "induction heads at longer lengths")
             let lengths = try spec.intList("test_lengths")
             let softmaxLimit = try isSoftmax ? try spec.int("softmax_max_test_len") : Int.max
-            for N in lengths where N <= softmaxLimit {
+            // Learned absolute positions have no embedding past the training length.
+            let positionLimit = model.maxPositions.map { $0 - 1 } ?? Int.max
+            for N in lengths where N <= softmaxLimit && N <= positionLimit {
                 var lengthRNG = streams.generator("data-test-length-\(N)")
                 let accuracy = try LengthGeneralization.inductionAccuracy(model, inputLength: N, count: try spec.int("test_sequences"),
                                                                          using: &lengthRNG)
@@ -149,11 +137,13 @@ struct SequenceExperiment: Experiment {
 enum SequenceExperimentError: Error, CustomStringConvertible {
     case headsDoNotDivide(dModel: Int, heads: Int)
     case unsupportedOptimizer(String)
+    case warmupTooLong(warmup: Int, steps: Int)
 
     var description: String {
         switch self {
         case let .headsDoNotDivide(C, H): return "heads \(H) must divide d_model \(C); choose heads from the divisors of d_model"
         case let .unsupportedOptimizer(name): return "optimizer '\(name)' is not supported for model sequence; use adam or adamw"
+        case let .warmupTooLong(warmup, steps): return "warmup_steps \(warmup) exceeds steps \(steps); lower warmup_steps or raise steps"
         }
     }
 }

@@ -24,7 +24,7 @@ enum SequenceTaskSource {
         switch try spec.choice("seq_task", as: SequenceTaskKind.self) {
         case .mqar:
             self = .mqar(try SyntheticMQAR(vocabSize: try spec.int("vocab_size"), seqLen: T, numKVPairs: try spec.int("num_kv_pairs"),
-                                           powerA: try spec.double("power_a")))
+                                           powerA: try spec.double("power_a"), randomNonQueries: try spec.bool("random_non_queries")))
         case .selectiveCopying:
             let M = try spec.int("copy_tokens")
             guard T > 2 * M else {

@@ -1,0 +1,109 @@
+import Foundation
+import Metrics
+import HarnessConfig
+import HarnessStore
+
+/// Learning curves of the backbones section, one pair of charts per synthetic-task cell (task,
+/// length, kv pairs, width), one line per mixer at its chosen rate, against training sequences
+/// seen, so "learned by N sequences" can be read off:
+///
+/// - validation accuracy, with the 90 % line and, for MQAR, the 1/K line a model reaches by
+///   copying any value from the context;
+/// - training loss, with the levels of the two shortcuts a recall model passes through on MQAR
+///   (ln(V/2): "answer with some value token"; ln K: "one of the K values in this context"), and
+///   chance ln(V − 2) on selective copying and induction heads (V − 2 data tokens).
+extension BackbonesReportSection {
+    struct Cell: Hashable, Comparable {
+        let task: String, seqLen: Int, pairs: Int, dModel: Int, vocab: Int
+        var name: String { "\(task)-T\(seqLen)" + (task == "mqar" ? "-K\(pairs)" : "") + "-d\(dModel)" }
+        var title: String { "\(task), seq_len \(seqLen)" + (task == "mqar" ? ", \(pairs) kv pairs" : "") + ", d_model \(dModel)" }
+        static func < (a: Cell, b: Cell) -> Bool { (a.task, a.seqLen, a.pairs, a.dModel) < (b.task, b.seqLen, b.pairs, b.dModel) }
+    }
+
+    static func cell(of c: Setting) -> Cell {
+        Cell(task: c.task, seqLen: c.int("seq_len"), pairs: c.int("num_kv_pairs"), dModel: c.int("d_model"), vocab: c.int("vocab_size"))
+    }
+
+    /// Mean over the seeds that recorded a point at each step, x in training sequences.
+    static func meanCurve(_ input: ReportInput, _ c: Setting, series: String, scale: Double) -> [[Double]] {
+        var sums: [Int: (Double, Int)] = [:]
+        for run in input.runs(of: c.variant) {
+            for point in run.series[series] ?? [] where point.value.isFinite {
+                let entry = sums[point.step] ?? (0, 0)
+                sums[point.step] = (entry.0 + point.value, entry.1 + 1)
+            }
+        }
+        let batch = Double(c.int("train_batch"))
+        return sums.keys.sorted().map { step in
+            let (total, n) = sums[step] ?? (0, 1)
+            return [Double(step) * batch, total / Double(n) * scale]
+        }
+    }
+
+    static func curveCharts(_ input: ReportInput) -> [Gnuplot.Chart] {
+        let synthetic = choices(input).filter { $0.chosen.task != "char-lm" }
+        var cells: [Cell: [Choice]] = [:]
+        for choice in synthetic { cells[cell(of: choice.chosen), default: []].append(choice) }
+        var charts: [Gnuplot.Chart] = []
+        for cell in cells.keys.sorted() {
+            let here = cells[cell] ?? []
+            var accuracyData = "", accuracyPlots: [String] = [], lossData = "", lossPlots: [String] = []
+            for (index, choice) in here.enumerated() {
+                let c = choice.chosen
+                let accuracy = meanCurve(input, c, series: "val_accuracy", scale: 100)
+                if !accuracy.isEmpty {
+                    accuracyData += Gnuplot.dataBlock("a\(index)", rows: accuracy)
+                    accuracyPlots.append("$a\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(c.mixerLabel))")
+                }
+                let loss = meanCurve(input, c, series: "train_loss", scale: 1)
+                if !loss.isEmpty {
+                    lossData += Gnuplot.dataBlock("l\(index)", rows: loss)
+                    lossPlots.append("$l\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(c.mixerLabel))")
+                }
+            }
+            if !accuracyPlots.isEmpty {
+                var references = ["90 with lines dt 2 lc rgb 'gray40' title '90 %'"]
+                if cell.task == "mqar", cell.pairs > 0 {
+                    references.append("\(100.0 / Double(cell.pairs)) with lines dt 3 lc rgb 'gray60' title \(Gnuplot.title("1/K: copy any value of the context"))")
+                }
+                charts.append(Gnuplot.Chart(name: "curves-\(cell.name)", data: accuracyData, commands: """
+                set title \(Gnuplot.title("\(cell.title): validation accuracy (mean over seeds)"))
+                set xlabel 'training sequences'
+                set ylabel 'validation accuracy (%)'
+                set yrange [0:100]
+                set grid
+                set key bottom right
+                plot \((accuracyPlots + references).joined(separator: ", \\\n     "))
+                """))
+            }
+            if !lossPlots.isEmpty {
+                var references: [String] = []
+                if cell.task == "mqar" {
+                    references.append("\(Foundation.log(Double(cell.vocab) / 2)) with lines dt 2 lc rgb 'gray40' title \(Gnuplot.title("ln(V/2): value prior"))")
+                    references.append("\(Foundation.log(Double(max(cell.pairs, 1)))) with lines dt 3 lc rgb 'gray60' title \(Gnuplot.title("ln K: copy ceiling"))")
+                } else if cell.vocab > 2 || cell.task == "induction-heads" {
+                    let dataTokens = cell.task == "induction-heads" ? 14 : cell.vocab - 2
+                    references.append("\(Foundation.log(Double(dataTokens))) with lines dt 2 lc rgb 'gray40' title \(Gnuplot.title("ln \(dataTokens): chance"))")
+                }
+                charts.append(Gnuplot.Chart(name: "loss-\(cell.name)", data: lossData, commands: """
+                set title \(Gnuplot.title("\(cell.title): training loss (mean over seeds)"))
+                set xlabel 'training sequences'
+                set ylabel 'training loss (nats)'
+                set yrange [0:*]
+                set grid
+                set key top right
+                plot \((lossPlots + references).joined(separator: ", \\\n     "))
+                """))
+            }
+        }
+        return charts
+    }
+
+    static func chartHeading(_ name: String) -> String? {
+        if name.hasPrefix("curves-") { return "Learning curves: " + name.dropFirst("curves-".count) }
+        if name.hasPrefix("loss-") { return "Training loss: " + name.dropFirst("loss-".count) }
+        if name.hasPrefix("mqar-T") { return "MQAR accuracy vs d_model: " + name.dropFirst("mqar-".count) }
+        if name == "induction-heads-length" { return "Induction heads: accuracy vs test length" }
+        return nil
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Metrics
+import HarnessConfig
+import HarnessStore
+
+/// What every mixer of the backbones section was given, and the cells that say how much of its
+/// budget a run used: a comparison is only fair when the table shows the mixers differ in the
+/// mixer alone (issue 12).
+extension BackbonesReportSection {
+    /// One row per distinct training and block setup among the chosen configurations.
+    static func fairnessTable(_ all: [Choice]) -> String {
+        guard !all.isEmpty else { return "" }
+        var md = "### What each mixer had\n\n"
+        md += "Every layer is norm → mixer → residual, then (with MLP) norm → MLP (4·d, SiLU) → residual; the short convolution, "
+        md += "when present, is depthwise and causal, applied to the normed input right before the mixer. "
+        md += "Rows group the chosen configurations by block and training setup.\n\n"
+        md += "| mixer | layers | MLP | positions | short conv | heads / d_conv | optimizer (weight decay) | schedule | clip | early stop | batch × max steps | configurations |\n"
+        md += "|---|---:|---|---|---:|---|---|---|---:|---|---|---:|\n"
+        var rows: [String] = []
+        var counts: [String: Int] = [:]
+        for choice in all {
+            let c = choice.chosen
+            let mixer = c.string("mixer")
+            let shape = mixer == "mamba" ? "d_conv \(c.int("d_conv")), d_state \(c.int("d_state"))" : "\(c.int("heads")) heads"
+            let positions = c.string("positions").isEmpty ? "none" : c.string("positions")
+            let schedule = c.string("lr_schedule").isEmpty || c.string("lr_schedule") == "constant"
+                ? "constant" + (c.int("warmup_steps") > 0 ? ", \(c.int("warmup_steps")) warm-up" : "")
+                : "\(c.int("warmup_steps")) warm-up, cosine to \(formatted(c.double("min_lr_ratio") ?? 0.1))×"
+            let clip = (c.double("grad_clip") ?? 0) > 0 ? formatted(c.double("grad_clip") ?? 0) : "none"
+            var stop: [String] = []
+            if let at = c.double("stop_accuracy"), at > 0 { stop.append("at \(formatted(at * 100)) % val") }
+            if c.int("patience") > 0 { stop.append("patience \(c.int("patience"))") }
+            let row = "| \(mixer) | \(c.int("layers")) | \((c.values["mlp"] as? Bool) == true ? "yes" : "no") | \(positions) | "
+                + "\(c.int("short_conv") > 0 ? String(c.int("short_conv")) : "none") | \(shape) | "
+                + "\(c.string("optimizer")) (\(formatted(c.double("weight_decay") ?? 0))) | \(schedule) | \(clip) | "
+                + "\(stop.isEmpty ? "none" : stop.joined(separator: ", ")) | \(c.int("train_batch")) × \(c.int("steps")) |"
+            if counts[row] == nil { rows.append(row) }
+            counts[row, default: 0] += 1
+        }
+        for row in rows { md += row + " \(counts[row] ?? 0) |\n" }
+        return md + "\n"
+    }
+
+    static func formatted(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e6 ? String(Int(value)) : String(value)
+    }
+
+    /// Mean training sequences seen, and the budget (steps × batch) when runs stopped before it.
+    static func budget(_ input: ReportInput, _ c: Setting) -> String {
+        let seen = mean(input, c.variant, "train_sequences")
+        let limit = c.int("steps") * c.int("train_batch")
+        guard !seen.isEmpty else { return "\(limit)" }
+        let average = Statistics.mean(seen)
+        return average < Double(limit) ? String(format: "%.0f of %d", average, limit) : "\(limit)"
+    }
+
+    /// Mean training sequences at the first validation point ≥ 90 %, over the seeds that got there.
+    static func to90(_ input: ReportInput, _ c: Setting) -> String {
+        let values = mean(input, c.variant, "sequences_to_90")
+        guard !values.isEmpty else { return "—" }
+        let reached = values.filter { !$0.isNaN }
+        if reached.isEmpty { return "never" }
+        let text = String(format: "%.0f", Statistics.mean(reached))
+        return reached.count < values.count ? "\(text) (\(reached.count) of \(values.count) seeds)" : text
+    }
+
+    /// Reference rows for the char-LM table: the add-k n-gram count models that char-lm runs score
+    /// on their own test windows (every run of a length records the same figure).
+    static func nGramRows(_ input: ReportInput, _ characters: [Choice]) -> String {
+        var md = ""
+        let bits = MetricFormat(scale: 1, decimals: 3, unit: "bits/char")
+        let names = ["unigram", "bigram", "trigram"]
+        for length in Set(characters.map { $0.chosen.int("seq_len") }).sorted() {
+            let runs = characters.filter { $0.chosen.int("seq_len") == length }.flatMap { input.runs(of: $0.chosen.variant) }
+            for order in 1...3 {
+                let values = runs.compactMap { $0.metrics["test_bits_per_char_ngram\(order)"] }
+                guard !values.isEmpty else { continue }
+                md += "| reference: \(names[order - 1]) count model (add-k, k on validation) | — | — | \(length) | training text | — | \(bits.meanWithInterval(values)) | — |\n"
+            }
+        }
+        return md
+    }
+}

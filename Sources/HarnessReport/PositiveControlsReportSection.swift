@@ -1,0 +1,77 @@
+import Foundation
+import Metrics
+import HarnessConfig
+import HarnessStore
+
+/// The report's first section when a suite names positive controls (`positive_control: 0.9` on a
+/// variant): did the models that must learn the task learn it? A comparison on a task that no
+/// method can learn at the suite's budget says nothing about the methods, so a failed control
+/// is stated before anything else, in bold.
+///
+/// Variants that differ only in `learning_rate` form one control; the rate with the best mean
+/// validation accuracy is the one judged (never the test split). The control passes when every
+/// seed's test accuracy reaches its threshold.
+enum PositiveControlsReportSection: ReportSection {
+    struct Control {
+        let chosen: BackbonesReportSection.Setting
+        let threshold: Double
+        let testAccuracies: [Double]
+        var passed: Bool { !testAccuracies.isEmpty && testAccuracies.allSatisfy { $0 >= threshold } }
+    }
+
+    static func threshold(_ setting: BackbonesReportSection.Setting) -> Double {
+        (setting.values["positive_control"] as? Double) ?? (setting.values["positive_control"] as? NSNumber)?.doubleValue ?? 0
+    }
+
+    static func controls(_ input: ReportInput) -> [Control] {
+        let candidates = BackbonesReportSection.settings(input, includeControls: true).filter { threshold($0) > 0 }
+        return BackbonesReportSection.choose(input, among: candidates).map { choice in
+            Control(chosen: choice.chosen, threshold: threshold(choice.chosen),
+                    testAccuracies: BackbonesReportSection.mean(input, choice.chosen.variant, "test_accuracy"))
+        }
+    }
+
+    static func applies(_ input: ReportInput) -> Bool { !controls(input).isEmpty }
+
+    static func markdown(_ input: ReportInput) -> String {
+        let all = controls(input)
+        let failed = all.filter { !$0.passed }
+        var md = "## Positive controls\n\n"
+        if failed.isEmpty {
+            md += "All \(all.count) positive control(s) passed: each reached its threshold in every seed, so the tasks "
+            md += "below can be learned at this budget and a method that fails them failed, not the setup.\n\n"
+        } else {
+            md += "**\(failed.count) of \(all.count) positive control(s) FAILED (\(failed.map { "`\($0.chosen.variant)`" }.joined(separator: ", "))). "
+            md += "A control is a model that must learn its task; where one did not, the budget or the setup cannot show "
+            md += "that any method learns that task, and comparisons on it below cannot tell the methods apart.**\n\n"
+        }
+        md += "| control | task | mixer | what it must show | lr (chosen on validation) | threshold | test accuracy per seed | sequences to 90 % (mean) | verdict |\n"
+        md += "|---|---|---|---|---:|---:|---|---:|---|\n"
+        for control in all {
+            let c = control.chosen
+            let perSeed = control.testAccuracies.map { String(format: "%.1f %%", $0 * 100) }.joined(separator: ", ")
+            let to90 = BackbonesReportSection.mean(input, c.variant, "sequences_to_90")
+            let reached = to90.filter { !$0.isNaN }
+            let to90Cell = reached.isEmpty ? "never" : String(format: "%.0f", Statistics.mean(reached))
+                + (reached.count < to90.count ? " (\(reached.count) of \(to90.count) seeds)" : "")
+            md += "| `\(c.variant)` | \(BackbonesReportSection.describe(c)) | \(c.mixerLabel) | \(purpose(c)) | \(c.learningRate) | "
+            md += String(format: "%.0f %%", control.threshold * 100)
+            md += " | \(perSeed.isEmpty ? "no runs" : perSeed) | \(to90Cell) | \(control.passed ? "passed" : "**FAILED**") |\n"
+        }
+        md += "\n"
+        return md
+    }
+
+    /// What the control demonstrates, from its settings.
+    static func purpose(_ c: BackbonesReportSection.Setting) -> String {
+        let mixer = c.string("mixer")
+        if c.task == "mqar", mixer != "mamba" {
+            return "attention with position information learns recall"
+        }
+        if mixer == "mamba" {
+            let window = c.int("d_conv") > 0 ? c.int("d_conv") : 4
+            return "Mamba recalls beyond its \(window)-tap convolution"
+        }
+        return "the task is learnable at this budget"
+    }
+}
