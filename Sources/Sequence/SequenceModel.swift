@@ -224,11 +224,22 @@ public final class SequenceModel {
         precondition(targets.count == BT, "SequenceModel: \(targets.count) targets, expected B·T = \(BT)")
         if let mask { precondition(mask.count == BT, "SequenceModel: mask has \(mask.count) weights, expected B·T = \(BT)") }
         forward(tokens: tokens, B: B, T: T)
-        softmaxCrossEntropyForward(losses: losses.prefix(count: BT), probs: probs.prefix(count: BT * V), logits: logits.input(BT * V),
-                                   targets: targets, B: BT, V: V)
+        if let mask {
+            // Only the scored rows (MQAR: K of T per sequence): the others' softmax over V is never used.
+            for r in 0..<BT where mask[r] != 0 {
+                softmaxCrossEntropyForward(losses: UnsafeMutableBufferPointer(rebasing: losses[r..<(r + 1)]),
+                                           probs: UnsafeMutableBufferPointer(rebasing: probs[(r * V)..<((r + 1) * V)]),
+                                           logits: UnsafeBufferPointer(rebasing: logits[(r * V)..<((r + 1) * V)]),
+                                           targets: UnsafeBufferPointer(rebasing: targets[r..<(r + 1)]), B: 1, V: V)
+            }
+        } else {
+            softmaxCrossEntropyForward(losses: losses.prefix(count: BT), probs: probs.prefix(count: BT * V), logits: logits.input(BT * V),
+                                       targets: targets, B: BT, V: V)
+        }
         var total = 0.0, counted = 0.0
         for r in 0..<BT {
             let w = Double(mask?[r] ?? 1)
+            guard w != 0 else { continue }
             total += w * Double(losses[r])
             counted += w
         }
