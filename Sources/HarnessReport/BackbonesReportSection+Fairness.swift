@@ -2,6 +2,7 @@ import Foundation
 import Metrics
 import HarnessConfig
 import HarnessStore
+import HarnessBaseline
 
 /// What every mixer of the backbones section was given, and the cells that say how much of its
 /// budget a run used: a comparison is only fair when the table shows the mixers differ in the
@@ -79,5 +80,42 @@ extension BackbonesReportSection {
             }
         }
         return md
+    }
+}
+
+extension BackbonesReportSection {
+    /// Every pair of mixers within one task cell (same task, length, kv pairs, width), tested on
+    /// the test figure over seeds with Welch's t: the sentence a README may write about the pair
+    /// ("A above B" only when p < 0.05; otherwise "no difference detected").
+    static func pairwiseComparisons(_ input: ReportInput, _ all: [Choice]) -> String {
+        var cells: [Cell: [Choice]] = [:]
+        for choice in all { cells[cell(of: choice.chosen), default: []].append(choice) }
+        var rows: [String] = []
+        for cell in cells.keys.sorted() {
+            let here = cells[cell] ?? []
+            guard here.count > 1 else { continue }
+            let lm = cell.task == "char-lm"
+            let metric = lm ? "test_bits_per_char" : "test_accuracy"
+            let scale = lm ? 1.0 : 100.0, unit = lm ? " bits/char" : " points"
+            for i in 0..<here.count {
+                for j in (i + 1)..<here.count {
+                    let a = here[i].chosen, b = here[j].chosen
+                    let x = mean(input, a.variant, metric), y = mean(input, b.variant, metric)
+                    guard x.count > 1, y.count > 1 else { continue }
+                    let test = SignificanceTest.compare(x, y)
+                    let difference = (Statistics.mean(x) - Statistics.mean(y)) * scale
+                    let better = lm ? difference < 0 : difference > 0
+                    let verdict = test.isSignificant ? "\(better ? a.mixerLabel : b.mixerLabel) better" : "no difference detected"
+                    rows.append("| \(describe(a)) | \(a.mixerLabel) | \(b.mixerLabel) | \(String(format: "%+.2f", difference))\(unit) | "
+                                + "\(String(format: "%.3g", test.pValue)) | \(verdict) |")
+                }
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        var md = "### Mixer against mixer (Welch's t over seeds, test split)\n\n"
+        md += "Difference = first − second (accuracy in points; bits/char for char-lm, where lower is better). "
+        md += "A difference is called only at p < 0.05.\n\n"
+        md += "| cell | first | second | difference | p | verdict |\n|---|---|---|---:|---:|---|\n"
+        return md + rows.joined(separator: "\n") + "\n\n"
     }
 }

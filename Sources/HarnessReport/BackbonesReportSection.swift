@@ -182,6 +182,7 @@ enum BackbonesReportSection: ReportSection {
             md += "\n"
         }
 
+        md += pairwiseComparisons(input, all)
         md += "### Throughput and memory\n\n"
         md += "Tokens/s on this machine at train_batch × seq_len (forward alone; forward + backward without the optimizer step). "
         md += "Recurrent state: float32 bytes per sequence that `step` keeps at the training length (softmax attention: its key/value cache). "
