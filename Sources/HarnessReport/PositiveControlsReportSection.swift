@@ -41,9 +41,18 @@ enum PositiveControlsReportSection: ReportSection {
             md += "All \(all.count) positive control(s) passed: each reached its threshold in every seed, so the tasks "
             md += "below can be learned at this budget and a method that fails them failed, not the setup.\n\n"
         } else {
-            md += "**\(failed.count) of \(all.count) positive control(s) FAILED (\(failed.map { "`\($0.chosen.variant)`" }.joined(separator: ", "))). "
-            md += "A control is a model that must learn its task; where one did not, the budget or the setup cannot show "
-            md += "that any method learns that task, and comparisons on it below cannot tell the methods apart.**\n\n"
+            md += "**\(failed.count) of \(all.count) positive control(s) FAILED (\(failed.map { "`\($0.chosen.variant)`" }.joined(separator: ", "))).**"
+            for control in failed {
+                let cell = BackbonesReportSection.describe(control.chosen)
+                if let passed = all.first(where: { $0.passed && BackbonesReportSection.describe($0.chosen) == cell }) {
+                    md += " `\(control.chosen.variant)` failed where `\(passed.chosen.variant)` passed on the same task (\(cell)): the task "
+                    md += "is learnable at this budget, and what the failed control lacks (compare the two rows' mixers) is what it needs here."
+                } else {
+                    md += " **No control learned \(cell): at this budget or in this setup no method is shown to learn it, so comparisons "
+                    md += "on it below cannot tell the methods apart.**"
+                }
+            }
+            md += "\n\n"
         }
         md += "| control | task | mixer | what it must show | lr (chosen on validation) | threshold | test accuracy per seed | sequences to 90 % (mean) | verdict |\n"
         md += "|---|---|---|---|---:|---:|---|---:|---|\n"

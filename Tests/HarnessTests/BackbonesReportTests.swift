@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import Metrics
+@testable import HarnessReport
+
+/// A hand-built backbones suite: MQAR (T = 64, K = 4) with two controls and two mixers, three
+/// seeds each; `accuracies` gives each variant's test accuracy per seed.
+private func input(_ accuracies: [String: [Double]], settings: [String: String]) -> ReportInput {
+    var runs: [ReportInput.Run] = []
+    let variants = accuracies.keys.sorted()
+    for variant in variants {
+        for (seed, accuracy) in (accuracies[variant] ?? []).enumerated() {
+            let metrics = ["test_accuracy": accuracy, "val_accuracy": accuracy, "recurrent_state_bytes": 1,
+                           "train_sequences": 6400, "sequences_to_90": accuracy >= 0.9 ? 3200 : .nan]
+            runs.append(ReportInput.Run(id: Int64(runs.count + 1), variant: variant, seed: seed, environmentId: 1, finishedAt: "",
+                                        metrics: metrics, units: [:], series: [:]))
+        }
+    }
+    let common = "\"model\":\"sequence\",\"seq_task\":\"mqar\",\"seq_len\":64,\"num_kv_pairs\":4,\"d_model\":64,\"vocab_size\":512,"
+        + "\"learning_rate\":0.003,\"train_batch\":64,\"steps\":100,\"layers\":2,\"heads\":2,\"d_conv\":4,\"optimizer\":\"adamw\""
+    let json = variants.map { "\"\($0)\":{\(common),\(settings[$0] ?? "")}" }.joined(separator: ",")
+    return ReportInput(suiteName: "backbones", version: 1, configHash: "h", sourcePath: "b.yaml",
+                       canonicalConfig: "{\"task\":{\"dataset\":\"sequence\"},\"variants\":{\(json)}}",
+                       databasePath: "b.sqlite", variants: variants, seeds: [0, 1, 2], runs: runs, environments: [], reliability: [:])
+}
+
+private let settings = [
+    "control-conv": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"short_conv\":4,\"positive_control\":0.9",
+    "control-plain": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9",
+    "mamba": "\"mixer\":\"mamba\"",
+    "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
+]
+
+@Suite("Backbones report: positive controls and mixer comparisons")
+struct BackbonesReportTests {
+    @Test("passing controls are listed first and say so; they stay out of the mixers' tables")
+    func controlsPass() {
+        let data = input(["control-conv": [0.99, 0.98, 0.99], "control-plain": [0.95, 0.93, 0.91], "mamba": [0.25, 0.26, 0.24],
+                          "softmax": [0.99, 0.99, 0.98]], settings: settings)
+        #expect(ReportSections.applying(to: data).first == PositiveControlsReportSection.self)
+        let md = PositiveControlsReportSection.markdown(data)
+        #expect(md.hasPrefix("## Positive controls\n\nAll 2 positive control(s) passed"))
+        #expect(md.contains("| 99.0 %, 98.0 %, 99.0 % | 3200 | passed |"), "\(md)")
+        #expect(!BackbonesReportSection.markdown(data).contains("control-conv"))
+    }
+
+    @Test("a control that fails in any seed is FAILED in bold, and a passing control on the same task says the task is learnable")
+    func controlFails() {
+        let data = input(["control-conv": [0.99, 0.98, 0.99], "control-plain": [0.95, 0.25, 0.91], "mamba": [0.25, 0.26, 0.24],
+                          "softmax": [0.99, 0.99, 0.98]], settings: settings)
+        let md = PositiveControlsReportSection.markdown(data)
+        #expect(md.contains("**1 of 2 positive control(s) FAILED (`control-plain`).**"))
+        #expect(md.contains("`control-plain` failed where `control-conv` passed on the same task (mqar T=64 K=4 d=64)"))
+        #expect(md.contains("| 95.0 %, 25.0 %, 91.0 % | 3200 (2 of 3 seeds) | **FAILED** |"), "\(md)")
+        let alone = input(["control-plain": [0.25, 0.25, 0.26]], settings: settings)
+        #expect(PositiveControlsReportSection.markdown(alone).contains("**No control learned mqar T=64 K=4 d=64"))
+    }
+
+    @Test("mixers in one cell are compared with Welch's t over seeds, and only p < 0.05 names a winner")
+    func pairwise() {
+        let clear = BackbonesReportSection.markdown(input(["mamba": [0.25, 0.26, 0.24], "softmax": [0.99, 0.99, 0.98]], settings: settings))
+        #expect(clear.contains("| mqar T=64 K=4 d=64 | mamba | softmax-attention + RoPE, short conv 4 | -73.67 points |"), "\(clear)")
+        #expect(clear.contains("| softmax-attention + RoPE, short conv 4 better |"))
+        let noisy = BackbonesReportSection.markdown(input(["mamba": [0.2, 0.9, 0.5], "softmax": [0.6, 0.4, 0.7]], settings: settings))
+        #expect(noisy.contains("| no difference detected |"), "\(noisy)")
+    }
+}
