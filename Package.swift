@@ -63,7 +63,7 @@ let package = Package(
         // config → store → run, and store → baseline → report; docs/ARCHITECTURE.md draws it and
         // Tests/ArchitectureTests checks it from this file.
         .target(name: "HarnessConfig", dependencies: [
-            "Tensor", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts", "Affect", "Continual", "Growth",
+            "Tensor", "NN", "Metrics", "MoE", "Spiking", "Sequence", "Learning", "Datasets", "MicroExperts", "Affect", "Continual", "Growth",
             "Pipeline",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
