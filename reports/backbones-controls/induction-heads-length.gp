@@ -1,0 +1,46 @@
+# biomoe chart 'induction-heads-length'. Re-render: gnuplot induction-heads-length.gp
+set encoding utf8
+set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+$i0 << EOD
+64 6.51041667 3.11929141
+128 7.29166667 1.48225909
+256 6.8 1.9401737
+512 0 0
+1024 0 0
+2048 0 0
+4096 0 0
+8192 0 0
+16384 0 0
+EOD
+$i1 << EOD
+64 12.3697917 22.262102
+128 12.7604167 13.9386408
+256 36.1 119.409538
+512 7.29166667 22.0709466
+1024 2.99479167 6.88436006
+2048 2.21354167 7.90317577
+EOD
+
+set output 'induction-heads-length.svg'
+set title 'Induction heads: accuracy vs test length (trained at seq_len; mean ± 95 % CI over seeds)'
+set xlabel 'test length N (log2 scale)'
+set ylabel 'accuracy (%)'
+set logscale x 2
+set yrange [0:100]
+set grid
+set key bottom left
+plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (d=64)', \
+     $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)'
+reset
+set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set output 'induction-heads-length.png'
+set title 'Induction heads: accuracy vs test length (trained at seq_len; mean ± 95 % CI over seeds)'
+set xlabel 'test length N (log2 scale)'
+set ylabel 'accuracy (%)'
+set logscale x 2
+set yrange [0:100]
+set grid
+set key bottom left
+plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (d=64)', \
+     $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)'
+unset output

@@ -1,0 +1,28 @@
+# biomoe chart 'mqar-T128'. Re-render: gnuplot mqar-T128.gp
+set encoding utf8
+set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+$m0 << EOD
+64 99.3916667 0.560079903
+EOD
+
+set output 'mqar-T128.svg'
+set title 'MQAR, seq\_len 128, 8 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
+set xlabel 'd\_model'
+set ylabel 'accuracy (%)'
+set logscale x 2
+set yrange [0:100]
+set grid
+set key bottom right
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+reset
+set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set output 'mqar-T128.png'
+set title 'MQAR, seq\_len 128, 8 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
+set xlabel 'd\_model'
+set ylabel 'accuracy (%)'
+set logscale x 2
+set yrange [0:100]
+set grid
+set key bottom right
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+unset output

@@ -1,0 +1,38 @@
+# biomoe chart 'mqar-T64'. Re-render: gnuplot mqar-T64.gp
+set encoding utf8
+set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+$m0 << EOD
+64 24.95 2.93664604
+EOD
+$m1 << EOD
+64 96.2166667 4.47504067
+EOD
+$m2 << EOD
+64 99.0083333 0.312580494
+EOD
+
+set output 'mqar-T64.svg'
+set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
+set xlabel 'd\_model'
+set ylabel 'accuracy (%)'
+set logscale x 2
+set yrange [0:100]
+set grid
+set key bottom right
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+reset
+set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set output 'mqar-T64.png'
+set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
+set xlabel 'd\_model'
+set ylabel 'accuracy (%)'
+set logscale x 2
+set yrange [0:100]
+set grid
+set key bottom right
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+unset output
