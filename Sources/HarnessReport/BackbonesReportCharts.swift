@@ -55,7 +55,7 @@ extension BackbonesReportSection {
                 rows.sort { $0[0] < $1[0] }
                 guard !rows.isEmpty else { continue }
                 data += Gnuplot.dataBlock("i\(index)", rows: rows)
-                plots.append("$i\(index) using 1:2:3 with yerrorlines lw 2 pt 7 title \(Gnuplot.title("\(c.mixerLabel) (d=\(c.int("d_model")))"))")
+                plots.append("$i\(index) using 1:2:3 with yerrorlines lw 2 pt 7 title \(Gnuplot.title("\(label(c, among: all)) (d=\(c.int("d_model")))"))")
             }
             if !plots.isEmpty {
                 charts.append(Gnuplot.Chart(name: "induction-heads-length", data: data, commands: """

@@ -24,6 +24,15 @@ extension BackbonesReportSection {
         Cell(task: c.task, seqLen: c.int("seq_len"), pairs: c.int("num_kv_pairs"), dModel: c.int("d_model"), vocab: c.int("vocab_size"))
     }
 
+    /// The mixer label, plus the budget and rate when another chosen configuration of the same
+    /// cell has the same mixer (one mixer run at two budgets), so table rows, chart lines and the
+    /// pairs of the Welch table can be told apart.
+    static func label(_ c: Setting, among all: [Choice]) -> String {
+        let here = cell(of: c)
+        let twin = all.contains { $0.chosen.variant != c.variant && $0.chosen.mixerLabel == c.mixerLabel && cell(of: $0.chosen) == here }
+        return twin ? "\(c.mixerLabel) (\(c.int("train_batch")) × \(c.int("steps")) steps, lr \(c.learningRate))" : c.mixerLabel
+    }
+
     /// Mean over the seeds that recorded a point at each step, x in training sequences.
     static func meanCurve(_ input: ReportInput, _ c: Setting, series: String, scale: Double) -> [[Double]] {
         var sums: [Int: (Double, Int)] = [:]
@@ -41,7 +50,8 @@ extension BackbonesReportSection {
     }
 
     static func curveCharts(_ input: ReportInput) -> [Gnuplot.Chart] {
-        let synthetic = choices(input).filter { $0.chosen.task != "char-lm" }
+        let all = choices(input)
+        let synthetic = all.filter { $0.chosen.task != "char-lm" }
         var cells: [Cell: [Choice]] = [:]
         for choice in synthetic { cells[cell(of: choice.chosen), default: []].append(choice) }
         var charts: [Gnuplot.Chart] = []
@@ -53,12 +63,12 @@ extension BackbonesReportSection {
                 let accuracy = meanCurve(input, c, series: "val_accuracy", scale: 100)
                 if !accuracy.isEmpty {
                     accuracyData += Gnuplot.dataBlock("a\(index)", rows: accuracy)
-                    accuracyPlots.append("$a\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(c.mixerLabel))")
+                    accuracyPlots.append("$a\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(label(c, among: all)))")
                 }
                 let loss = meanCurve(input, c, series: "train_loss", scale: 1)
                 if !loss.isEmpty {
                     lossData += Gnuplot.dataBlock("l\(index)", rows: loss)
-                    lossPlots.append("$l\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(c.mixerLabel))")
+                    lossPlots.append("$l\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(label(c, among: all)))")
                 }
             }
             if !accuracyPlots.isEmpty {

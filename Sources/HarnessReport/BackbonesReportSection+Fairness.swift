@@ -105,8 +105,9 @@ extension BackbonesReportSection {
                     let test = SignificanceTest.compare(x, y)
                     let difference = (Statistics.mean(x) - Statistics.mean(y)) * scale
                     let better = lm ? difference < 0 : difference > 0
-                    let verdict = test.isSignificant ? "\(better ? a.mixerLabel : b.mixerLabel) better" : "no difference detected"
-                    rows.append("| \(describe(a)) | \(a.mixerLabel) | \(b.mixerLabel) | \(String(format: "%+.2f", difference))\(unit) | "
+                    let first = label(a, among: all), second = label(b, among: all)
+                    let verdict = test.isSignificant ? "\(better ? first : second) better" : "no difference detected"
+                    rows.append("| \(describe(a)) | \(first) | \(second) | \(String(format: "%+.2f", difference))\(unit) | "
                                 + "\(String(format: "%.3g", test.pValue)) | \(verdict) |")
                 }
             }

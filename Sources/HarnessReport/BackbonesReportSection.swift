@@ -161,7 +161,7 @@ enum BackbonesReportSection: ReportSection {
             md += "|---|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: lengths.count) + "\n"
             for choice in induction {
                 let c = choice.chosen
-                var row = "| \(c.mixerLabel) | \(c.int("seq_len")) | \(budget(input, c)) | \(to90(input, c)) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |"
+                var row = "| \(label(c, among: all)) | \(c.int("seq_len")) | \(budget(input, c)) | \(to90(input, c)) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) |"
                 for n in lengths { row += " \(cell(input, c.variant, "accuracy_len_\(n)", format: percent)) |" }
                 md += row + "\n"
             }

@@ -17,8 +17,13 @@ private func input(_ accuracies: [String: [Double]], settings: [String: String])
         }
     }
     let common = "\"model\":\"sequence\",\"seq_task\":\"mqar\",\"seq_len\":64,\"num_kv_pairs\":4,\"d_model\":64,\"vocab_size\":512,"
-        + "\"learning_rate\":0.003,\"train_batch\":64,\"steps\":100,\"layers\":2,\"heads\":2,\"d_conv\":4,\"optimizer\":\"adamw\""
-    let json = variants.map { "\"\($0)\":{\(common),\(settings[$0] ?? "")}" }.joined(separator: ",")
+        + "\"train_batch\":64,\"layers\":2,\"heads\":2,\"d_conv\":4,\"optimizer\":\"adamw\""
+    // Rate and budget unless the variant sets its own.
+    func own(_ variant: String) -> String {
+        let extra = settings[variant] ?? ""
+        return (extra.contains("\"steps\"") ? "" : "\"steps\":100,") + (extra.contains("\"learning_rate\"") ? "" : "\"learning_rate\":0.003,") + extra
+    }
+    let json = variants.map { "\"\($0)\":{\(common),\(own($0))}" }.joined(separator: ",")
     return ReportInput(suiteName: "backbones", version: 1, configHash: "h", sourcePath: "b.yaml",
                        canonicalConfig: "{\"task\":{\"dataset\":\"sequence\"},\"variants\":{\(json)}}",
                        databasePath: "b.sqlite", variants: variants, seeds: [0, 1, 2], runs: runs, environments: [], reliability: [:])
@@ -28,6 +33,7 @@ private let settings = [
     "control-conv": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"short_conv\":4,\"positive_control\":0.9",
     "control-plain": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9",
     "mamba": "\"mixer\":\"mamba\"",
+    "mamba-long": "\"mixer\":\"mamba\",\"steps\":300,\"learning_rate\":0.001",
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
 ]
 
@@ -63,5 +69,14 @@ struct BackbonesReportTests {
         #expect(clear.contains("| softmax-attention + RoPE, short conv 4 better |"))
         let noisy = BackbonesReportSection.markdown(input(["mamba": [0.2, 0.9, 0.5], "softmax": [0.6, 0.4, 0.7]], settings: settings))
         #expect(noisy.contains("| no difference detected |"), "\(noisy)")
+    }
+
+    @Test("one mixer run at two budgets in one cell is labelled with its budget and rate wherever the two meet")
+    func twoBudgets() {
+        let md = BackbonesReportSection.markdown(input(["mamba": [0.25, 0.26, 0.24], "mamba-long": [0.95, 0.97, 0.96]], settings: settings))
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba (64 × 100 steps, lr 0.003) | mamba (64 × 300 steps, lr 0.001) | -71.00 points |"), "\(md)")
+        #expect(md.contains("| mamba (64 × 300 steps, lr 0.001) better |"))
+        let alone = BackbonesReportSection.markdown(input(["mamba": [0.25, 0.26, 0.24], "softmax": [0.99, 0.99, 0.98]], settings: settings))
+        #expect(!alone.contains("steps, lr"))
     }
 }
