@@ -166,6 +166,7 @@ enum BackbonesReportSection: ReportSection {
                 md += row + "\n"
             }
             md += "\n"
+            md += nonAnswerTable(input, induction, lengths, all)
         }
 
         let characters = all.filter { $0.chosen.task == "char-lm" }
@@ -208,6 +209,23 @@ enum BackbonesReportSection: ReportSection {
         case "induction-heads": return "induction-heads N=\(c.int("seq_len")) d=\(c.int("d_model"))"
         default: return "\(c.task) T=\(c.int("seq_len")) d=\(c.int("d_model"))"
         }
+    }
+
+    /// Where accuracy falls below chance, what the model said instead: the share of answers
+    /// predicted as a token that is never an answer (runs recorded before `non_answer_len_N`
+    /// existed show —).
+    static func nonAnswerTable(_ input: ReportInput, _ induction: [Choice], _ lengths: [Int], _ all: [Choice]) -> String {
+        let recorded = induction.contains { choice in input.runs(of: choice.chosen.variant).contains { run in
+            run.metrics.keys.contains { $0.hasPrefix("non_answer_len_") } } }
+        guard recorded else { return "" }
+        var md = "Share of those answers predicted as the trigger or the unused no-op token, which are never answers "
+        md += "(accuracy below chance, 1/14, means the model answers with these):\n\n"
+        md += "| mixer | " + lengths.map { "\($0)" }.joined(separator: " | ") + " |\n|---|" + String(repeating: "---:|", count: lengths.count) + "\n"
+        for choice in induction {
+            let c = choice.chosen
+            md += "| \(label(c, among: all)) |" + lengths.map { " \(cell(input, c.variant, "non_answer_len_\($0)", format: percent)) |" }.joined() + "\n"
+        }
+        return md + "\n"
     }
 
     static func inductionLengths(_ input: ReportInput, _ choices: [Choice]) -> [Int] {

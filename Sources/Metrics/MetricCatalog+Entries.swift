@@ -184,6 +184,8 @@ extension MetricCatalog {
                    "Mean cross-entropy per predicted byte in bits on test text (char-lm only)."),
         MetricInfo("accuracy_len_{N}", "accuracy at length {N}", unit: "fraction", .higherIsBetter, format: .percent,
                    "Induction-heads accuracy on test sequences of length N, longer than trained on: length generalisation (Olsson et al. 2022)."),
+        MetricInfo("non_answer_len_{N}", "non-answers at length {N}", unit: "fraction", .informational, format: .percent,
+                   "Share of the induction-heads test sequences of length N whose prediction at the answer position is a token that is never an answer (the trigger or the unused no-op token): why accuracy_len_N can fall below chance, 1/14."),
         MetricInfo("recurrent_state_bytes", "recurrent state", unit: "bytes", .informational, format: .mebibytes,
                    "Bytes of state carried between steps in step mode at the task's length, all layers (a KV cache for softmax attention); computed, not measured."),
         MetricInfo("tokens_per_s_forward", "tokens / s (forward)", unit: "tokens/s", .higherIsBetter, machineDependent: true,

@@ -12,10 +12,18 @@ struct SequenceScore {
     var scored = 0
     /// Σ −ln p(target) over the scored positions, in nats.
     var negativeLogLikelihood = 0.0
+    /// How often each token was the prediction (argmax) at a scored position: what a model says
+    /// when it is wrong (an induction-heads model that answers with the trigger scores below chance).
+    var predictions: [Int] = []
 
     var accuracy: Double { scored > 0 ? Double(correct) / Double(scored) : .nan }
     /// Mean NLL / ln 2: bits per character when the tokens are bytes.
     var bitsPerCharacter: Double { scored > 0 ? negativeLogLikelihood / Double(scored) / M_LN2 : .nan }
+    /// The share of scored positions whose prediction was one of `tokens`.
+    func predictionShare(of tokens: Range<Int>) -> Double {
+        guard scored > 0 else { return .nan }
+        return Double(tokens.clamped(to: 0..<predictions.count).reduce(0) { $0 + predictions[$1] }) / Double(scored)
+    }
 
     /// Runs the parallel forward over `set` in chunks of the model's maxBatch and scores every
     /// position whose target is not ignored. A position is correct when the argmax logit is the
@@ -50,33 +58,35 @@ struct SequenceScore {
         for v in 0..<row.count { sum += Foundation.exp(Double(row[v] - maxLogit)) }
         negativeLogLikelihood += Foundation.log(sum) - Double(row[target] - maxLogit)
         if best == target { correct += 1 }
+        if predictions.isEmpty { predictions = [Int](repeating: 0, count: row.count) }
+        predictions[best] += 1
         scored += 1
     }
 }
 
 /// Induction-heads accuracy at lengths other than the training length (Mamba paper, Table 11).
 enum LengthGeneralization {
-    /// Accuracy on the answer of `count` safari examples with N random tokens (the model reads
+    /// The score on the answer of `count` safari examples with N random tokens (the model reads
     /// N + 1). Mamba and linear attention run the recurrent `step`, O(1) state per token, so any
     /// length fits; softmax attention runs the parallel forward — in the trained model's
     /// workspace when N + 1 ≤ its maxT, otherwise in a copy with a workspace for one sequence of
     /// length N + 1 (its T² attention scores are why the suite caps softmax lengths).
-    static func inductionAccuracy(_ model: SequenceModel, inputLength N: Int, count: Int,
-                                  using rng: inout Philox4x32_10) throws -> Double {
+    static func inductionScore(_ model: SequenceModel, inputLength N: Int, count: Int,
+                               using rng: inout Philox4x32_10) throws -> SequenceScore {
         let set = InductionHeads().batch(count: count, inputLength: N, scoreEveryPosition: false, using: &rng)
         let T = set.length, V = model.config.vocabSize
         if case .softmaxAttention = model.config.mixer {
-            if T <= model.config.maxT { return SequenceScore.evaluate(model, on: set).accuracy }
+            if T <= model.config.maxT { return SequenceScore.evaluate(model, on: set) }
             var config = model.config
             config.maxBatch = 1
             config.maxT = T
             var unused = Philox4x32_10(key: (0, 0))
             let long = try SequenceModel(config: config, rng: &unused)
             try long.parameters.loadValues(model.parameters.snapshotValues())
-            return SequenceScore.evaluate(long, on: set).accuracy
+            return SequenceScore.evaluate(long, on: set)
         }
         // Recurrent form: feed column t of the batch (one token per sequence) at each step.
-        precondition(count <= model.config.maxBatch * model.config.maxT, "inductionAccuracy: \(count) sequences exceed the step workspace")
+        precondition(count <= model.config.maxBatch * model.config.maxT, "inductionScore: \(count) sequences exceed the step workspace")
         var column = [Int32](repeating: 0, count: count)
         var score = SequenceScore()
         model.resetState(B: count)
@@ -89,7 +99,7 @@ enum LengthGeneralization {
                 }
             }
         }
-        return score.accuracy
+        return score
     }
 }
 

@@ -21,7 +21,8 @@ import HarnessStore
 ///
 /// Metrics (besides `parameters`, `train_seconds`, `final_train_loss`, `peak_rss`):
 /// `val_accuracy`, `test_accuracy` (char-lm: next-byte accuracy); char-lm also
-/// `val_bits_per_char`, `test_bits_per_char`; induction heads `accuracy_len_N` per test length N;
+/// `val_bits_per_char`, `test_bits_per_char`; induction heads `accuracy_len_N` per test length N
+/// and `non_answer_len_N`, the share of those answers predicted as a token that is never an answer;
 /// `tokens_per_s_forward`, `tokens_per_s_train` (forward + backward, no optimizer step);
 /// `recurrent_state_bytes` (float32 state of `step` per sequence at the training length).
 /// `steps_trained`, `train_sequences` (fewer than steps × batch when early stopping ends the run)
@@ -97,9 +98,11 @@ struct SequenceExperiment: Experiment {
             let positionLimit = model.maxPositions.map { $0 - 1 } ?? Int.max
             for N in lengths where N <= softmaxLimit && N <= positionLimit {
                 var lengthRNG = streams.generator("data-test-length-\(N)")
-                let accuracy = try LengthGeneralization.inductionAccuracy(model, inputLength: N, count: try spec.int("test_sequences"),
-                                                                         using: &lengthRNG)
-                outcome.metric("accuracy_len_\(N)", accuracy)
+                let score = try LengthGeneralization.inductionScore(model, inputLength: N, count: try spec.int("test_sequences"),
+                                                                    using: &lengthRNG)
+                outcome.metric("accuracy_len_\(N)", score.accuracy)
+                // The trigger and the unused no-op token are never answers.
+                outcome.metric("non_answer_len_\(N)", score.predictionShare(of: InductionHeads.ordinaryTokens..<InductionHeads.vocabSize))
             }
         }
 
