@@ -45,6 +45,68 @@ $a1 << EOD
 30400 24.9666667
 32000 35.1
 EOD
+$a2 << EOD
+1600 7.7
+3200 6.8
+4800 6.16666667
+6400 7.26666667
+8000 7.26666667
+9600 7.6
+11200 8.36666667
+12800 7.43333333
+14400 7.8
+16000 6.53333333
+17600 6.6
+19200 6.76666667
+20800 6.43333333
+22400 6.86666667
+24000 6.76666667
+25600 7.03333333
+27200 7.03333333
+28800 6.93333333
+30400 6.96666667
+32000 6.76666667
+33600 6.6
+35200 7.8
+36800 7
+38400 6.76666667
+40000 6.7
+41600 7.23333333
+43200 6.56666667
+44800 6.5
+46400 7.26666667
+48000 6.6
+49600 7.13333333
+51200 6.76666667
+52800 6.53333333
+54400 7.23333333
+56000 7.13333333
+57600 6.63333333
+59200 7.43333333
+60800 7.26666667
+62400 6.73333333
+64000 7.13333333
+65600 6.83333333
+67200 6.9
+68800 7.1
+70400 6.96666667
+72000 6
+73600 7.16666667
+75200 6.06666667
+76800 7.26666667
+78400 7.23333333
+80000 6.4
+81600 7.16666667
+83200 6.96666667
+84800 6.36666667
+86400 7.3
+88000 6.7
+89600 7.1
+91200 7.66666667
+92800 6.86666667
+94400 7.3
+96000 7
+EOD
 
 set output 'curves-induction-heads-T256-d64.svg'
 set title 'induction-heads, seq\_len 256, d\_model 64: validation accuracy (mean over seeds)'
@@ -53,8 +115,9 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
@@ -65,7 +128,8 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 unset output

@@ -6,6 +6,38 @@ $a0 << EOD
 12800 98.4583333
 19200 99.5125
 EOD
+$a1 << EOD
+6400 0.3625
+12800 0.375
+19200 0.395833333
+25600 0.416666667
+32000 0.4125
+38400 0.429166667
+44800 0.379166667
+51200 0.420833333
+57600 0.404166667
+64000 0.441666667
+70400 0.391666667
+76800 0.416666667
+83200 0.358333333
+89600 0.395833333
+96000 0.420833333
+102400 0.370833333
+108800 0.3625
+115200 0.466666667
+121600 0.416666667
+128000 0.366666667
+134400 0.354166667
+140800 0.429166667
+147200 0.404166667
+153600 0.454166667
+160000 0.433333333
+166400 0.45
+172800 0.454166667
+179200 0.425
+185600 0.3875
+192000 0.516666667
+EOD
 
 set output 'curves-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
@@ -15,6 +47,7 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a1 using 1:2 with lines lw 2 title 'mamba', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
@@ -27,6 +60,7 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a1 using 1:2 with lines lw 2 title 'mamba', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

@@ -20,6 +20,17 @@ $i1 << EOD
 1024 2.99479167 6.88436006
 2048 2.21354167 7.90317577
 EOD
+$i2 << EOD
+64 7.421875 0.970366355
+128 7.16145833 3.11929141
+256 6.7 1.9401737
+512 0 0
+1024 0 0
+2048 0 0
+4096 0 0
+8192 0 0
+16384 0 0
+EOD
 
 set output 'induction-heads-length.svg'
 set title 'Induction heads: accuracy vs test length (trained at seq_len; mean ± 95 % CI over seeds)'
@@ -29,8 +40,9 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom left
-plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (d=64)', \
-     $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)'
+plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 2000 steps, lr 0.003) (d=64)', \
+     $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)', \
+     $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 6000 steps, lr 0.001) (d=64)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'induction-heads-length.png'
@@ -41,6 +53,7 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom left
-plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (d=64)', \
-     $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)'
+plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 2000 steps, lr 0.003) (d=64)', \
+     $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)', \
+     $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 6000 steps, lr 0.001) (d=64)'
 unset output

@@ -45,6 +45,68 @@ $l1 << EOD
 30400 2.64003081
 32000 2.63969971
 EOD
+$l2 << EOD
+1600 2.70768203
+3200 2.66649079
+4800 2.66583659
+6400 2.66543446
+8000 2.66416759
+9600 2.66152659
+11200 2.66136717
+12800 2.65944943
+14400 2.65844557
+16000 2.65829103
+17600 2.65838607
+19200 2.65632021
+20800 2.65611468
+22400 2.65482313
+24000 2.65582659
+25600 2.65544577
+27200 2.65390475
+28800 2.65525082
+30400 2.65550453
+32000 2.65460921
+33600 2.65384679
+35200 2.65494584
+36800 2.65323252
+38400 2.65353611
+40000 2.65307915
+41600 2.65353527
+43200 2.65310426
+44800 2.65304348
+46400 2.65463842
+48000 2.65353473
+49600 2.65212793
+51200 2.65288472
+52800 2.65151337
+54400 2.65309175
+56000 2.65275232
+57600 2.65197458
+59200 2.6508992
+60800 2.65218508
+62400 2.6504937
+64000 2.65272003
+65600 2.65078561
+67200 2.65029129
+68800 2.64964913
+70400 2.65008545
+72000 2.65089888
+73600 2.64937877
+75200 2.64886968
+76800 2.64898297
+78400 2.64838936
+80000 2.64939015
+81600 2.64779007
+83200 2.64668509
+84800 2.64712771
+86400 2.64650816
+88000 2.64628451
+89600 2.64592417
+91200 2.6461103
+92800 2.64539424
+94400 2.64512873
+96000 2.6449313
+EOD
 
 set output 'loss-induction-heads-T256-d64.svg'
 set title 'induction-heads, seq\_len 256, d\_model 64: training loss (mean over seeds)'
@@ -53,8 +115,9 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'mamba', \
+plot $l0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $l2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
@@ -65,7 +128,8 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'mamba', \
+plot $l0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $l2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 unset output

@@ -6,6 +6,38 @@ $l0 << EOD
 12800 1.92035986
 19200 0.0878555795
 EOD
+$l1 << EOD
+6400 5.82365886
+12800 5.58347409
+19200 5.57510624
+25600 5.5685049
+32000 5.56555069
+38400 5.56242189
+44800 5.56088925
+51200 5.5596006
+57600 5.55779287
+64000 5.55685842
+70400 5.5561941
+76800 5.55539059
+83200 5.55463794
+89600 5.55367562
+96000 5.55366928
+102400 5.55196636
+108800 5.55160683
+115200 5.5508719
+121600 5.55065071
+128000 5.55034632
+134400 5.54965682
+140800 5.54891982
+147200 5.54862539
+153600 5.54810256
+160000 5.54779224
+166400 5.54399024
+172800 5.53048786
+179200 5.52732482
+185600 5.52616107
+192000 5.52487294
+EOD
 
 set output 'loss-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: training loss (mean over seeds)'
@@ -15,6 +47,7 @@ set yrange [0:*]
 set grid
 set key top right
 plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $l1 using 1:2 with lines lw 2 title 'mamba', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
@@ -27,6 +60,7 @@ set yrange [0:*]
 set grid
 set key top right
 plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $l1 using 1:2 with lines lw 2 title 'mamba', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

@@ -4,6 +4,9 @@ set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
 $m0 << EOD
 64 99.3916667 0.560079903
 EOD
+$m1 << EOD
+64 0.5 0.21513265
+EOD
 
 set output 'mqar-T128.svg'
 set title 'MQAR, seq\_len 128, 8 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -13,7 +16,8 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T128.png'
@@ -24,5 +28,6 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba'
 unset output
