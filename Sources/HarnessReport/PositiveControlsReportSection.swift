@@ -14,6 +14,8 @@ import HarnessStore
 enum PositiveControlsReportSection: ReportSection {
     struct Control {
         let chosen: BackbonesReportSection.Setting
+        /// Every rate tried, with its mean validation accuracy.
+        let candidates: [(setting: BackbonesReportSection.Setting, validation: Double)]
         let threshold: Double
         let testAccuracies: [Double]
         var passed: Bool { !testAccuracies.isEmpty && testAccuracies.allSatisfy { $0 >= threshold } }
@@ -26,7 +28,7 @@ enum PositiveControlsReportSection: ReportSection {
     static func controls(_ input: ReportInput) -> [Control] {
         let candidates = BackbonesReportSection.settings(input, includeControls: true).filter { threshold($0) > 0 }
         return BackbonesReportSection.choose(input, among: candidates).map { choice in
-            Control(chosen: choice.chosen, threshold: threshold(choice.chosen),
+            Control(chosen: choice.chosen, candidates: choice.candidates, threshold: threshold(choice.chosen),
                     testAccuracies: BackbonesReportSection.mean(input, choice.chosen.variant, "test_accuracy"))
         }
     }
@@ -63,7 +65,11 @@ enum PositiveControlsReportSection: ReportSection {
             let reached = to90.filter { !$0.isNaN }
             let to90Cell = reached.isEmpty ? "never" : String(format: "%.0f", Statistics.mean(reached))
                 + (reached.count < to90.count ? " (\(reached.count) of \(to90.count) seeds)" : "")
-            md += "| `\(c.variant)` | \(BackbonesReportSection.describe(c)) | \(c.mixerLabel) | \(purpose(c)) | \(c.learningRate) | "
+            // With more than one rate, every rate's mean validation accuracy beside the choice.
+            let rates = control.candidates.count < 2 ? "\(c.learningRate)"
+                : "\(c.learningRate) (validation: " + control.candidates.map { String($0.setting.learningRate) + " " + String(format: "%.1f %%", $0.validation * 100) }
+                    .joined(separator: ", ") + ")"
+            md += "| `\(c.variant)` | \(BackbonesReportSection.describe(c)) | \(c.mixerLabel) | \(purpose(c)) | \(rates) | "
             md += String(format: "%.0f %%", control.threshold * 100)
             md += " | \(perSeed.isEmpty ? "no runs" : perSeed) | \(to90Cell) | \(control.passed ? "passed" : "**FAILED**") |\n"
         }

@@ -33,6 +33,7 @@ private let settings = [
     "control-conv": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"short_conv\":4,\"positive_control\":0.9",
     "control-plain": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9",
     "mamba": "\"mixer\":\"mamba\"",
+    "control-plain-lr1e-3": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"learning_rate\":0.001",
     "mamba-long": "\"mixer\":\"mamba\",\"steps\":300,\"learning_rate\":0.001",
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
 ]
@@ -78,5 +79,14 @@ struct BackbonesReportTests {
         #expect(md.contains("| mamba (64 × 300 steps, lr 0.001) better |"))
         let alone = BackbonesReportSection.markdown(input(["mamba": [0.25, 0.26, 0.24], "softmax": [0.99, 0.99, 0.98]], settings: settings))
         #expect(!alone.contains("steps, lr"))
+    }
+
+    @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed")
+    func controlAtTwoRates() {
+        let md = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-plain-lr1e-3": [0.95, 0.93, 0.91]],
+                                                              settings: settings))
+        #expect(md.contains("| `control-plain-lr1e-3` |"), "\(md)")
+        #expect(!md.contains("| `control-plain` |"))
+        #expect(md.contains("| 0.001 (validation: 0.003 25.0 %, 0.001 93.0 %) | 90 % | 95.0 %, 93.0 %, 91.0 % |"), "\(md)")
     }
 }
