@@ -412,6 +412,38 @@ $v16 << EOD
 900 1.66384339 0.0146973777
 1000 1.64259168 0.0177018721
 EOD
+$v17 << EOD
+100 5.92352066 0.0515623547
+200 5.00672601 1.40723339
+300 4.11774374 3.41982607
+400 3.35398595 4.07485842
+500 1.86673979 1.35431187
+600 0.705217839 1.17599463
+700 0.564885272 0.828752703
+800 0.439650533 0.934697603
+900 0.385741184 1.31007137
+1000 0.311178113 1.1859377
+1100 0.283326865 0.884454249
+1200 0.234453785 0.186045834
+1300 0.217544299 0.114066064
+1400 0.206158152 0.120074719
+1500 0.193112895 0.00694293936
+1600 0.202244543 0.357638547
+1700 0.190819342 0.347148332
+1800 0.179379279 0.274634497
+1900 0.196704624 0.222954514
+2000 0.181294256 0.321973605
+2100 0.175842908 0.418766029
+2200 0.146933194 0.566523709
+2300 0.14197223 0.770792781
+2400 0.135848858 0.895699604
+2500 0.127346762 0.867382033
+2600 0.124028744 1.09478002
+2700 0.197810276 0
+2800 0.197617838 0
+2900 0.199073218 0
+3000 0.20624127 0
+EOD
 
 set output 'loss.svg'
 set title 'Training loss per training step (mean ± 95 % CI over seeds)'
@@ -437,7 +469,8 @@ plot $v0 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'control-mamba-k1',
      $v13 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'copy-mamba-t128', \
      $v14 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-mamba', \
      $v15 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-linear-conv', \
-     $v16 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-softmax-rope-conv'
+     $v16 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-softmax-rope-conv', \
+     $v17 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'ablation-mamba-k1-dconv1'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'loss.png'
@@ -464,5 +497,6 @@ plot $v0 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'control-mamba-k1',
      $v13 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'copy-mamba-t128', \
      $v14 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-mamba', \
      $v15 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-linear-conv', \
-     $v16 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-softmax-rope-conv'
+     $v16 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'char-softmax-rope-conv', \
+     $v17 using 1:2:3 with yerrorlines lw 2 pt 7 ps 0.6 title 'ablation-mamba-k1-dconv1'
 unset output

@@ -10,6 +10,9 @@ EOD
 $m2 << EOD
 64 99.0083333 0.312580494
 EOD
+$m3 << EOD
+64 98.9 3.47779301
+EOD
 
 set output 'mqar-T64.svg'
 set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -21,7 +24,8 @@ set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + d\_conv 1'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T64.png'
@@ -34,5 +38,6 @@ set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + d\_conv 1'
 unset output
