@@ -5,14 +5,18 @@ import HarnessStore
 import HarnessBaseline
 
 /// Charts of the sequence-backbone section: MQAR accuracy vs d_model (one chart per sequence
-/// length, one line per mixer) and induction-heads accuracy vs test length (log₂ x).
+/// length and number of kv pairs, one line per mixer) and induction-heads accuracy vs test length (log₂ x).
 extension BackbonesReportSection {
     static func charts(_ input: ReportInput) -> [Gnuplot.Chart] {
         let all = choices(input)
         var charts: [Gnuplot.Chart] = []
         let mqar = all.filter { $0.chosen.task == "mqar" }
-        for length in Set(mqar.map { $0.chosen.int("seq_len") }).sorted() {
-            let here = mqar.filter { $0.chosen.int("seq_len") == length }
+        // One chart per (length, kv pairs): named by the length alone when it has one K, as before.
+        let cells = Set(mqar.map { [$0.chosen.int("seq_len"), $0.chosen.int("num_kv_pairs")] }).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        for pair in cells {
+            let length = pair[0], kv = pair[1]
+            let here = mqar.filter { $0.chosen.int("seq_len") == length && $0.chosen.int("num_kv_pairs") == kv }
+            let name = cells.filter { $0[0] == length }.count > 1 ? "mqar-T\(length)-K\(kv)" : "mqar-T\(length)"
             var data = "", plots: [String] = []
             for (index, mixer) in orderedMixers(here).enumerated() {
                 let rows = here.filter { $0.chosen.mixerLabel == mixer }.sorted { $0.chosen.int("d_model") < $1.chosen.int("d_model") }
@@ -27,8 +31,7 @@ extension BackbonesReportSection {
                 plots.append("$m\(index) using 1:2:3 with yerrorlines lw 2 pt 7 title \(Gnuplot.title(mixer))")
             }
             guard !plots.isEmpty else { continue }
-            let kv = here.first?.chosen.int("num_kv_pairs") ?? 0
-            charts.append(Gnuplot.Chart(name: "mqar-T\(length)", data: data, commands: """
+            charts.append(Gnuplot.Chart(name: name, data: data, commands: """
             set title \(Gnuplot.title("MQAR, seq_len \(length), \(kv) kv pairs: test accuracy (mean ± 95 % CI over seeds)"))
             set xlabel \(Gnuplot.title("d_model"))
             set ylabel 'accuracy (%)'

@@ -16,12 +16,12 @@ private func input(_ accuracies: [String: [Double]], settings: [String: String])
                                         metrics: metrics, units: [:], series: [:]))
         }
     }
-    let common = "\"model\":\"sequence\",\"seq_task\":\"mqar\",\"seq_len\":64,\"num_kv_pairs\":4,\"d_model\":64,\"vocab_size\":512,"
+    let common = "\"model\":\"sequence\",\"seq_task\":\"mqar\",\"seq_len\":64,\"d_model\":64,\"vocab_size\":512,"
         + "\"train_batch\":64,\"layers\":2,\"heads\":2,\"d_conv\":4,\"optimizer\":\"adamw\""
     // Rate and budget unless the variant sets its own.
     func own(_ variant: String) -> String {
         let extra = settings[variant] ?? ""
-        return (extra.contains("\"steps\"") ? "" : "\"steps\":100,") + (extra.contains("\"learning_rate\"") ? "" : "\"learning_rate\":0.003,") + extra
+        return (extra.contains("\"num_kv_pairs\"") ? "" : "\"num_kv_pairs\":4,") + (extra.contains("\"steps\"") ? "" : "\"steps\":100,") + (extra.contains("\"learning_rate\"") ? "" : "\"learning_rate\":0.003,") + extra
     }
     let json = variants.map { "\"\($0)\":{\(common),\(own($0))}" }.joined(separator: ",")
     return ReportInput(suiteName: "backbones", version: 1, configHash: "h", sourcePath: "b.yaml",
@@ -34,6 +34,7 @@ private let settings = [
     "control-plain": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9",
     "mamba": "\"mixer\":\"mamba\"",
     "control-plain-lr1e-3": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"learning_rate\":0.001",
+    "mamba-k1": "\"mixer\":\"mamba\",\"num_kv_pairs\":1",
     "mamba-long": "\"mixer\":\"mamba\",\"steps\":300,\"learning_rate\":0.001",
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
 ]
@@ -88,5 +89,14 @@ struct BackbonesReportTests {
         #expect(md.contains("| `control-plain-lr1e-3` |"), "\(md)")
         #expect(!md.contains("| `control-plain` |"))
         #expect(md.contains("| 0.001 (validation: 0.003 25.0 %, 0.001 93.0 %) | 90 % | 95.0 %, 93.0 %, 91.0 % |"), "\(md)")
+    }
+
+    @Test("MQAR runs at one length with different numbers of kv pairs get one accuracy chart each, named by K")
+    func chartsPerPairs() {
+        let names = BackbonesReportSection.charts(input(["mamba": [0.25, 0.26, 0.24], "mamba-k1": [0.99, 0.98, 0.99]], settings: settings))
+            .map(\.name).filter { $0.hasPrefix("mqar-") }
+        #expect(names == ["mqar-T64-K1", "mqar-T64-K4"])
+        let single = BackbonesReportSection.charts(input(["mamba": [0.25, 0.26, 0.24]], settings: settings)).map(\.name)
+        #expect(single.contains("mqar-T64"))
     }
 }

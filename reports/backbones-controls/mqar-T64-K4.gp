@@ -1,4 +1,4 @@
-# biomoe chart 'mqar-T64'. Re-render: gnuplot mqar-T64.gp
+# biomoe chart 'mqar-T64-K4'. Re-render: gnuplot mqar-T64-K4.gp
 set encoding utf8
 set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
 $m0 << EOD
@@ -10,11 +10,8 @@ EOD
 $m2 << EOD
 64 99.0083333 0.312580494
 EOD
-$m3 << EOD
-64 98.9 3.47779301
-EOD
 
-set output 'mqar-T64.svg'
+set output 'mqar-T64-K4.svg'
 set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
 set xlabel 'd\_model'
 set ylabel 'accuracy (%)'
@@ -24,11 +21,10 @@ set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + d\_conv 1'
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
-set output 'mqar-T64.png'
+set output 'mqar-T64-K4.png'
 set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
 set xlabel 'd\_model'
 set ylabel 'accuracy (%)'
@@ -38,6 +34,5 @@ set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + d\_conv 1'
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
 unset output
