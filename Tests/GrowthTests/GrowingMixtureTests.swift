@@ -12,10 +12,18 @@ private func smallModel(initial: Int = 3, topK: Int = 2, temperature: Float = 0.
     return (model, testValues(8 * 12, seed: 3), [0, 1, 2, 3, 3, 2, 1, 0])
 }
 
-private func gradients(_ model: GrowingMixture, _ x: [Float], _ t: [Int32], balance: Float) -> [Float] {
+/// Fills `model.parameters.grads`. Kept apart from `gradients`, which copies them out: where the
+/// copy was inlined and its result discarded (`_ = gradients(…)`), the release build (Swift 6.3.1)
+/// freed the new array before copying into it. AddressSanitizer showed that write after free; in
+/// a CI run it corrupted the heap and aborted the test process in malloc.
+private func fillGradients(_ model: GrowingMixture, _ x: [Float], _ t: [Int32], balance: Float) {
     x.withUnsafeBufferPointer { xb in
         t.withUnsafeBufferPointer { tb in _ = model.computeGradients(inputs: xb.baseAddress!, targets: tb.baseAddress!, batch: 8, balance: balance) }
     }
+}
+
+private func gradients(_ model: GrowingMixture, _ x: [Float], _ t: [Int32], balance: Float) -> [Float] {
+    fillGradients(model, x, t, balance: balance)
     return Array(model.parameters.grads)
 }
 
@@ -99,7 +107,7 @@ struct GrowingMixtureTests {
             let before = model.expertRanges(1).map { Array(model.parameters.values[$0]) }
             var adam = Adam(learningRate: 0.01)
             for _ in 0..<5 {
-                _ = gradients(model, x, t, balance: 0.1)
+                fillGradients(model, x, t, balance: 0.1)
                 adam.step(values: model.parameters.values, grads: UnsafeBufferPointer(model.parameters.grads), updating: model.trainableRanges)
             }
             let after = model.expertRanges(1).map { Array(model.parameters.values[$0]) }
@@ -113,7 +121,7 @@ struct GrowingMixtureTests {
         let before = Array(model.parameters.values)
         var adam = Adam(learningRate: 0.01)
         for _ in 0..<5 {
-            _ = gradients(model, x, t, balance: 0.1)
+            fillGradients(model, x, t, balance: 0.1)
             adam.step(values: model.parameters.values, grads: UnsafeBufferPointer(model.parameters.grads), updating: model.trainableRanges)
         }
         for e in [2, 3] { for range in model.expertRanges(e) { #expect(Array(model.parameters.values[range]) == Array(before[range])) } }
