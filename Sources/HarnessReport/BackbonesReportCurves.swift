@@ -25,12 +25,16 @@ extension BackbonesReportSection {
     }
 
     /// The mixer label, plus the budget and rate when another chosen configuration of the same
-    /// cell has the same mixer (one mixer run at two budgets), so table rows, chart lines and the
-    /// pairs of the Welch table can be told apart.
+    /// cell has the same mixer (one mixer run at two budgets), and "with MLP" / "no MLP" when
+    /// such a twin differs in the MLP block, so table rows, chart lines and the pairs of the Welch
+    /// table can be told apart.
     static func label(_ c: Setting, among all: [Choice]) -> String {
         let here = cell(of: c)
-        let twin = all.contains { $0.chosen.variant != c.variant && $0.chosen.mixerLabel == c.mixerLabel && cell(of: $0.chosen) == here }
-        return twin ? "\(c.mixerLabel) (\(c.int("train_batch")) × \(c.int("steps")) steps, lr \(c.learningRate))" : c.mixerLabel
+        let twins = all.map(\.chosen).filter { $0.variant != c.variant && $0.mixerLabel == c.mixerLabel && cell(of: $0) == here }
+        guard !twins.isEmpty else { return c.mixerLabel }
+        let budget = "\(c.int("train_batch")) × \(c.int("steps")) steps, lr \(c.learningRate)"
+        guard twins.contains(where: { $0.hasMLP != c.hasMLP }) else { return "\(c.mixerLabel) (\(budget))" }
+        return "\(c.mixerLabel) (\(c.hasMLP ? "with MLP" : "no MLP"); \(budget))"
     }
 
     /// Mean over the seeds that recorded a point at each step, x in training sequences.

@@ -39,6 +39,8 @@ enum BackbonesReportSection: ReportSection {
             return extras.isEmpty ? label : label + " + " + extras.joined(separator: ", ")
         }
         var isControl: Bool { (double("positive_control") ?? 0) > 0 }
+        /// Whether each layer has the norm → MLP → residual block after its mixer.
+        var hasMLP: Bool { (values["mlp"] as? Bool) ?? false }
         /// Everything but the learning rate: variants with the same key form one configuration.
         var configurationKey: String {
             values.keys.filter { $0 != "learning_rate" }.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ";")
@@ -123,7 +125,7 @@ enum BackbonesReportSection: ReportSection {
                                                                  : String(format: "%.1f %%", candidate.validation * 100)
                 return String(candidate.setting.learningRate) + ": " + value
             }.joined(separator: ", ")
-            md += "| \(describe(c)) | \(c.mixerLabel) | \(rates) | \(c.learningRate) |\n"
+            md += "| \(describe(c)) | \(label(c, among: all)) | \(rates) | \(c.learningRate) |\n"
         }
         md += "\n"
 

@@ -36,6 +36,8 @@ private let settings = [
     "control-plain-lr1e-3": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"learning_rate\":0.001",
     "mamba-k1": "\"mixer\":\"mamba\",\"num_kv_pairs\":1",
     "mamba-long": "\"mixer\":\"mamba\",\"steps\":300,\"learning_rate\":0.001",
+    "mamba-mlp": "\"mixer\":\"mamba\",\"mlp\":true",
+    "mamba-block": "\"mixer\":\"mamba\",\"mlp\":false,\"steps\":300,\"learning_rate\":0.001",
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
 ]
 
@@ -80,6 +82,15 @@ struct BackbonesReportTests {
         #expect(md.contains("| mamba (64 × 300 steps, lr 0.001) better |"))
         let alone = BackbonesReportSection.markdown(input(["mamba": [0.25, 0.26, 0.24], "softmax": [0.99, 0.99, 0.98]], settings: settings))
         #expect(!alone.contains("steps, lr"))
+    }
+
+    @Test("one mixer with and without the MLP block in one cell is labelled by it, with budget and rate, in every table")
+    func withAndWithoutMLP() {
+        let md = BackbonesReportSection.markdown(input(["mamba-mlp": [0.13, 0.14, 0.12], "mamba-block": [0.91, 0.93, 0.92]], settings: settings))
+        let withMLP = "mamba (with MLP; 64 × 100 steps, lr 0.003)", blockAlone = "mamba (no MLP; 64 × 300 steps, lr 0.001)"
+        #expect(md.contains("| mqar T=64 K=4 d=64 | \(withMLP) | 0.003: 13.0 % | 0.003 |"), "\(md)")
+        #expect(md.contains("| mqar T=64 K=4 d=64 | \(blockAlone) | 0.001: 92.0 % | 0.001 |"))
+        #expect(md.contains("| \(blockAlone) better |"))
     }
 
     @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed")
