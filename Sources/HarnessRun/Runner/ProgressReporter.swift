@@ -3,16 +3,26 @@ import HarnessConfig
 import HarnessStore
 
 /// Shows how far a suite has got: a redrawn bar with ETA on a terminal, plain lines otherwise
-/// (CI logs, pipes), so logs stay readable and terminals stay quiet.
+/// (CI logs, pipes), so logs stay readable and terminals stay quiet. A plain line is written
+/// every 5 % of the suite and at least every `plainInterval` seconds, so a log of a suite whose
+/// runs each take many minutes still shows the current run's step and loss.
 public final class ProgressReporter {
     private let isTerminal: Bool
     private let output: FileHandle
-    private let started = Date()
+    private let clock: () -> Date
+    private let plainInterval: TimeInterval
+    private let started: Date
     private var lastLine = ""
     private var lastPlainFraction = -1.0
+    private var lastPlainTime: Date
 
-    public init(output: FileHandle = .standardError, forcePlain: Bool = false) {
+    public init(output: FileHandle = .standardError, forcePlain: Bool = false, plainInterval: TimeInterval = 60,
+                clock: @escaping () -> Date = Date.init) {
         self.output = output
+        self.clock = clock
+        self.plainInterval = plainInterval
+        started = clock()
+        lastPlainTime = started
         isTerminal = !forcePlain && isatty(output.fileDescriptor) == 1
     }
 
@@ -21,7 +31,8 @@ public final class ProgressReporter {
     ///   - total: runs this invocation will execute.
     public func update(done: Double, total: Int, label: String, detail: String) {
         let fraction = total > 0 ? min(max(done / Double(total), 0), 1) : 1
-        let elapsed = Date().timeIntervalSince(started)
+        let now = clock()
+        let elapsed = now.timeIntervalSince(started)
         let eta = fraction > 0.001 ? elapsed * (1 - fraction) / fraction : .nan
         if isTerminal {
             let width = 24
@@ -30,8 +41,9 @@ public final class ProgressReporter {
             let line = "\r\(bar) \(String(format: "%3.0f%%", fraction * 100)) ETA \(Self.format(eta)) \(label) \(detail)"
             write(line.padding(toLength: max(line.count, lastLine.count), withPad: " ", startingAt: 0))
             lastLine = line
-        } else if fraction - lastPlainFraction >= 0.05 || fraction == 1 {
+        } else if fraction - lastPlainFraction >= 0.05 || fraction == 1 || now.timeIntervalSince(lastPlainTime) >= plainInterval {
             lastPlainFraction = fraction
+            lastPlainTime = now
             write("[\(String(format: "%3.0f%%", fraction * 100)) eta \(Self.format(eta))] \(label): \(detail)\n")
         }
     }
