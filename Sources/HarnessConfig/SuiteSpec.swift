@@ -102,7 +102,7 @@ public struct SuiteSpec: Sendable {
                                       message: "applies only to model \(spec.models?.joined(separator: ", ") ?? ""); this variant uses model \(model)")
                 }
             }
-            let resolved = merged.filter { key, _ in ExperimentSchema.base.first { $0.key == key }?.applies(toModel: model) ?? true }
+            let resolved = merged.filter { key, _ in ExperimentSchema.baseByKey[key]?.applies(toModel: model) ?? true }
             variants.append(VariantSpec(name: name, overrides: overrides, resolved: resolved))
         }
 
@@ -136,7 +136,7 @@ public struct SuiteSpec: Sendable {
         canonicalMap["save_checkpoints"] = nil
         canonicalMap["task"] = .map(FieldSpec.hashed(taskValues, specs: ExperimentSchema.task))
         canonicalMap["base"] = .map(FieldSpec.hashed(baseValues.filter { key, _ in
-            ExperimentSchema.base.first { $0.key == key }?.applies(toModel: baseValues["model"]?.stringValue ?? "") ?? true
+            ExperimentSchema.baseByKey[key]?.applies(toModel: baseValues["model"]?.stringValue ?? "") ?? true
         }, specs: ExperimentSchema.base))
         canonicalMap["variants"] = .map(Dictionary(uniqueKeysWithValues: variants.map {
             ($0.name, .map(FieldSpec.hashed($0.resolved, specs: ExperimentSchema.base)))
@@ -173,4 +173,11 @@ func sha256Hex(_ text: String) -> String {
 /// SHA-256 of raw bytes (a checkpoint file), lowercase hex.
 public func sha256Hex(bytes: [UInt8]) -> String {
     SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+}
+
+extension ExperimentSchema {
+    /// `base` by key (the first spec of a key, as a linear search finds it). Resolving each
+    /// variant searched the whole schema once per key, which dominated parsing a config with
+    /// tens of thousands of variants.
+    static let baseByKey: [String: FieldSpec] = Dictionary(base.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
 }
