@@ -46,9 +46,12 @@ enum PositiveControlsReportSection: ReportSection {
             md += "**\(failed.count) of \(all.count) positive control(s) FAILED (\(failed.map { "`\($0.chosen.variant)`" }.joined(separator: ", "))).**"
             for control in failed {
                 let cell = BackbonesReportSection.describe(control.chosen)
-                if let passed = all.first(where: { $0.passed && BackbonesReportSection.describe($0.chosen) == cell }) {
-                    md += " `\(control.chosen.variant)` failed where `\(passed.chosen.variant)` passed on the same task (\(cell)): the task "
-                    md += "is learnable at this budget, and what the failed control lacks (compare the two rows' mixers) is what it needs here."
+                let passed = all.filter { $0.passed && BackbonesReportSection.describe($0.chosen) == cell }
+                if !passed.isEmpty {
+                    let names = passed.map { "`\($0.chosen.variant)`" }
+                    let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+                    md += " `\(control.chosen.variant)` failed where \(list) passed on the same task (\(cell)): the task "
+                    md += "is learnable at this budget, and what the failed control lacks (compare the rows' mixers) is what it needs here."
                 } else {
                     md += " **No control learned \(cell): at this budget or in this setup no method is shown to learn it, so comparisons "
                     md += "on it below cannot tell the methods apart.**"
@@ -69,12 +72,24 @@ enum PositiveControlsReportSection: ReportSection {
             let rates = control.candidates.count < 2 ? "\(c.learningRate)"
                 : "\(c.learningRate) (validation: " + control.candidates.map { String($0.setting.learningRate) + " " + String(format: "%.1f %%", $0.validation * 100) }
                     .joined(separator: ", ") + ")"
-            md += "| `\(c.variant)` | \(BackbonesReportSection.describe(c)) | \(c.mixerLabel) | \(purpose(c)) | \(rates) | "
+            md += "| `\(c.variant)` | \(BackbonesReportSection.describe(c)) | \(label(c, among: all)) | \(purpose(c)) | \(rates) | "
             md += String(format: "%.0f %%", control.threshold * 100)
             md += " | \(perSeed.isEmpty ? "no runs" : perSeed) | \(to90Cell) | \(control.passed ? "passed" : "**FAILED**") |\n"
         }
         md += "\n"
         return md
+    }
+
+    /// The mixer label, plus the MLP block and the number of heads where another control of the
+    /// same mixer on the same task differs in them, so two such rows are told apart.
+    static func label(_ c: BackbonesReportSection.Setting, among all: [Control]) -> String {
+        let twins = all.map(\.chosen).filter {
+            $0.variant != c.variant && $0.mixerLabel == c.mixerLabel && BackbonesReportSection.describe($0) == BackbonesReportSection.describe(c)
+        }
+        var parts: [String] = []
+        if twins.contains(where: { $0.hasMLP != c.hasMLP }) { parts.append(c.hasMLP ? "with MLP" : "no MLP") }
+        if twins.contains(where: { $0.int("heads") != c.int("heads") }) { parts.append(c.int("heads") == 1 ? "1 head" : "\(c.int("heads")) heads") }
+        return parts.isEmpty ? c.mixerLabel : c.mixerLabel + " (" + parts.joined(separator: ", ") + ")"
     }
 
     /// What the control demonstrates, from its settings.

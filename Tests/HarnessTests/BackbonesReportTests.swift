@@ -36,6 +36,8 @@ private let settings = [
     "control-plain-lr1e-3": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"learning_rate\":0.001",
     "mamba-k1": "\"mixer\":\"mamba\",\"num_kv_pairs\":1",
     "mamba-long": "\"mixer\":\"mamba\",\"steps\":300,\"learning_rate\":0.001",
+    "control-plain-mlp": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"mlp\":true",
+    "control-zoology": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"mlp\":false,\"heads\":1",
     "mamba-mlp": "\"mixer\":\"mamba\",\"mlp\":true",
     "mamba-block": "\"mixer\":\"mamba\",\"mlp\":false,\"steps\":300,\"learning_rate\":0.001",
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
@@ -91,6 +93,16 @@ struct BackbonesReportTests {
         #expect(md.contains("| mqar T=64 K=4 d=64 | \(withMLP) | 0.003: 13.0 % | 0.003 |"), "\(md)")
         #expect(md.contains("| mqar T=64 K=4 d=64 | \(blockAlone) | 0.001: 92.0 % | 0.001 |"))
         #expect(md.contains("| \(blockAlone) better |"))
+    }
+
+    @Test("controls of one mixer on one task that differ in the MLP and heads are told apart, and a failed one names every control that passed there")
+    func controlsTwins() {
+        let md = PositiveControlsReportSection.markdown(input(["control-conv": [0.99, 0.98, 0.99], "control-plain-mlp": [0.25, 0.26, 0.24],
+                                                              "control-zoology": [0.99, 0.99, 0.98]], settings: settings))
+        #expect(md.contains("`control-plain-mlp` failed where `control-conv` and `control-zoology` passed on the same task (mqar T=64 K=4 d=64)"), "\(md)")
+        #expect(md.contains("| `control-plain-mlp` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (with MLP, 2 heads) |"), "\(md)")
+        #expect(md.contains("| `control-zoology` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (no MLP, 1 head) |"))
+        #expect(md.contains("| `control-conv` | mqar T=64 K=4 d=64 | softmax-attention + learned positions, short conv 4 |"))
     }
 
     @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed")
