@@ -18,8 +18,8 @@ extension BackbonesReportSection {
             let here = mqar.filter { $0.chosen.int("seq_len") == length && $0.chosen.int("num_kv_pairs") == kv }
             let name = cells.filter { $0[0] == length }.count > 1 ? "mqar-T\(length)-K\(kv)" : "mqar-T\(length)"
             var data = "", plots: [String] = []
-            for (index, mixer) in orderedMixers(here).enumerated() {
-                let rows = here.filter { $0.chosen.mixerLabel == mixer }.sorted { $0.chosen.int("d_model") < $1.chosen.int("d_model") }
+            for (index, mixer) in orderedMixers(here, among: all).enumerated() {
+                let rows = here.filter { label($0.chosen, among: all) == mixer }.sorted { $0.chosen.int("d_model") < $1.chosen.int("d_model") }
                     .compactMap { choice -> [Double]? in
                         let values = mean(input, choice.chosen.variant, "test_accuracy")
                         guard !values.isEmpty else { return nil }
@@ -76,9 +76,11 @@ extension BackbonesReportSection {
         return charts + curveCharts(input)
     }
 
-    static func orderedMixers(_ choices: [Choice]) -> [String] {
+    /// One line per mixer label, in first-seen order; a mixer run twice in one cell (with and
+    /// without the MLP, or at two budgets) gets a line per run, as `label(_:among:)` names them.
+    static func orderedMixers(_ choices: [Choice], among all: [Choice]) -> [String] {
         var seen: [String] = []
-        for choice in choices where !seen.contains(choice.chosen.mixerLabel) { seen.append(choice.chosen.mixerLabel) }
+        for choice in choices where !seen.contains(label(choice.chosen, among: all)) { seen.append(label(choice.chosen, among: all)) }
         return seen
     }
 }

@@ -136,7 +136,7 @@ enum BackbonesReportSection: ReportSection {
             md += "| seq_len | kv pairs | d_model | mixer | lr | test accuracy (%) | trained sequences | to 90 % |\n|---:|---:|---:|---|---:|---:|---:|---:|\n"
             for choice in mqar {
                 let c = choice.chosen
-                md += "| \(c.int("seq_len")) | \(c.int("num_kv_pairs")) | \(c.int("d_model")) | \(c.mixerLabel) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) | \(budget(input, c)) | \(to90(input, c)) |\n"
+                md += "| \(c.int("seq_len")) | \(c.int("num_kv_pairs")) | \(c.int("d_model")) | \(label(c, among: all)) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) | \(budget(input, c)) | \(to90(input, c)) |\n"
             }
             md += "\n"
         }
@@ -146,7 +146,7 @@ enum BackbonesReportSection: ReportSection {
             md += "### Selective copying\n\n| mixer | d_model | layers | seq_len (L + 2M) | M | vocab | lr | test accuracy (%) | trained sequences | to 90 % |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
             for choice in copying {
                 let c = choice.chosen
-                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(c.int("copy_tokens")) | \(c.int("vocab_size")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) | \(budget(input, c)) | \(to90(input, c)) |\n"
+                md += "| \(label(c, among: all)) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(c.int("copy_tokens")) | \(c.int("vocab_size")) | \(c.learningRate) | \(cell(input, c.variant, "test_accuracy", format: percent)) | \(budget(input, c)) | \(to90(input, c)) |\n"
             }
             md += "\n"
         }
@@ -179,7 +179,7 @@ enum BackbonesReportSection: ReportSection {
             let bits = MetricFormat(scale: 1, decimals: 3, unit: "bits/char")
             for choice in characters {
                 let c = choice.chosen
-                md += "| \(c.mixerLabel) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(budget(input, c)) | \(c.learningRate) | \(cell(input, c.variant, "test_bits_per_char", format: bits)) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
+                md += "| \(label(c, among: all)) | \(c.int("d_model")) | \(c.int("layers")) | \(c.int("seq_len")) | \(budget(input, c)) | \(c.learningRate) | \(cell(input, c.variant, "test_bits_per_char", format: bits)) | \(cell(input, c.variant, "test_accuracy", format: percent)) |\n"
             }
             md += nGramRows(input, characters)
             md += "\n"

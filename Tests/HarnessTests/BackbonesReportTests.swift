@@ -93,6 +93,10 @@ struct BackbonesReportTests {
         #expect(md.contains("| mqar T=64 K=4 d=64 | \(withMLP) | 0.003: 13.0 % | 0.003 |"), "\(md)")
         #expect(md.contains("| mqar T=64 K=4 d=64 | \(blockAlone) | 0.001: 92.0 % | 0.001 |"))
         #expect(md.contains("| \(blockAlone) better |"))
+        #expect(md.contains("| 64 | 4 | 64 | \(blockAlone) | 0.001 | 92.0 ± "), "the MQAR table names the row too")
+        let chart = BackbonesReportSection.charts(input(["mamba-mlp": [0.13, 0.14, 0.12], "mamba-block": [0.91, 0.93, 0.92]], settings: settings))
+            .first { $0.name == "mqar-T64" }
+        #expect(chart?.commands.contains(blockAlone) == true && chart?.commands.contains(withMLP) == true, "one chart line each")
     }
 
     @Test("controls of one mixer on one task that differ in the MLP and heads are told apart, and a failed one names every control that passed there")
