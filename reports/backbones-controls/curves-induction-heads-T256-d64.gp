@@ -107,6 +107,68 @@ $a2 << EOD
 94400 7.3
 96000 7
 EOD
+$a3 << EOD
+1600 7.43333333
+3200 6.83333333
+4800 6.8
+6400 7.4
+8000 6.93333333
+9600 8.06666667
+11200 7.9
+12800 7.53333333
+14400 7.76666667
+16000 7.33333333
+17600 6.93333333
+19200 7.1
+20800 7.4
+22400 6.53333333
+24000 7.2
+25600 7.43333333
+27200 7.76666667
+28800 6.66666667
+30400 7.36666667
+32000 7.13333333
+33600 8.63333333
+35200 6.63333333
+36800 6.63333333
+38400 6.43333333
+40000 7.36666667
+41600 7.46666667
+43200 6.53333333
+44800 7.56666667
+46400 7.33333333
+48000 6.76666667
+49600 6.86666667
+51200 6.26666667
+52800 6.7
+54400 6.23333333
+56000 7.4
+57600 7.16666667
+59200 6.86666667
+60800 6.46666667
+62400 6.2
+64000 7.46666667
+65600 6.66666667
+67200 6.33333333
+68800 7.13333333
+70400 6.93333333
+72000 8.13333333
+73600 8.13333333
+75200 6.63333333
+76800 6
+78400 7.76666667
+80000 7.83333333
+81600 5.9
+83200 7.7
+84800 7.13333333
+86400 7.43333333
+88000 7.66666667
+89600 6.6
+91200 6.43333333
+92800 7
+94400 7.46666667
+96000 6.43333333
+EOD
 
 set output 'curves-induction-heads-T256-d64.svg'
 set title 'induction-heads, seq\_len 256, d\_model 64: validation accuracy (mean over seeds)'
@@ -115,9 +177,10 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $a2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
+     $a2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \
+     $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
@@ -128,8 +191,9 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $a2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
+     $a2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \
+     $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 unset output

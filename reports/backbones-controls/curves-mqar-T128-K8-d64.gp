@@ -38,6 +38,16 @@ $a1 << EOD
 185600 0.3875
 192000 0.516666667
 EOD
+$a2 << EOD
+6400 11.25
+12800 12.5833333
+19200 15.9291667
+25600 66.25
+32000 98.1291667
+38400 99.075
+44800 98.9875
+51200 99.4625
+EOD
 
 set output 'curves-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
@@ -48,6 +58,7 @@ set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a1 using 1:2 with lines lw 2 title 'mamba', \
+     $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
@@ -61,6 +72,7 @@ set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a1 using 1:2 with lines lw 2 title 'mamba', \
+     $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

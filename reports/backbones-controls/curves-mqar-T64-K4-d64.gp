@@ -70,6 +70,38 @@ $a2 << EOD
 12800 97.6833333
 19200 99.1916667
 EOD
+$a3 << EOD
+6400 0.4
+12800 3.425
+19200 14.425
+25600 20.5083333
+32000 23.1416667
+38400 24.5333333
+44800 24.8083333
+51200 25.1333333
+57600 24.875
+64000 25.2333333
+70400 25.6833333
+76800 25.9333333
+83200 26.375
+89600 27.1833333
+96000 27.2583333
+102400 27.5583333
+108800 28.0166667
+115200 32.5916667
+121600 35.5083333
+128000 38.3
+134400 40.3083333
+140800 41.5166667
+147200 42.5
+153600 43.2333333
+160000 44.225
+166400 44.6416667
+172800 45.4833333
+179200 45.725
+185600 46.0333333
+192000 46.35
+EOD
 
 set output 'curves-mqar-T64-K4-d64.svg'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
@@ -78,9 +110,10 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
@@ -92,9 +125,10 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

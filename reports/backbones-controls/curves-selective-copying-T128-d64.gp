@@ -63,6 +63,68 @@ $a0 << EOD
 94400 18.5833333
 96000 18.4541667
 EOD
+$a1 << EOD
+1600 6.97708333
+3200 6.95416667
+4800 7.86041667
+6400 11.525
+8000 14.01875
+9600 16.1333333
+11200 17.5708333
+12800 18.99375
+14400 20.6104167
+16000 22.4729167
+17600 26.43125
+19200 30.0375
+20800 32.6958333
+22400 35.3854167
+24000 38.2520833
+25600 41.9333333
+27200 43.96875
+28800 47.4729167
+30400 50.68125
+32000 54.08125
+33600 57.8270833
+35200 61.0125
+36800 62.6979167
+38400 67.6520833
+40000 70.475
+41600 71.00625
+43200 72.1854167
+44800 74.0395833
+46400 77.58125
+48000 80.33125
+49600 82.28125
+51200 80.9583333
+52800 83.6770833
+54400 86.7125
+56000 86.2395833
+57600 89.1895833
+59200 87.8770833
+60800 89.2791667
+62400 90.625
+64000 91.8416667
+65600 93.85
+67200 94.2291667
+68800 94.6145833
+70400 95.3604167
+72000 93.965625
+73600 92.053125
+75200 94.8375
+76800 96.00625
+78400 96.36875
+80000 96.55625
+81600 96.3
+83200 96.625
+84800 97.43125
+86400 97.275
+88000 97.84375
+89600 97.9125
+91200 98.290625
+92800 98.1125
+94400 98.296875
+96000 98.55
+EOD
 
 set output 'curves-selective-copying-T128-d64.svg'
 set title 'selective-copying, seq\_len 128, d\_model 64: validation accuracy (mean over seeds)'
@@ -71,7 +133,8 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.003)', \
+     $a1 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
@@ -82,6 +145,7 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'mamba', \
+plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.003)', \
+     $a1 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 unset output

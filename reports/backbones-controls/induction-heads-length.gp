@@ -31,6 +31,17 @@ $i2 << EOD
 8192 0 0
 16384 0 0
 EOD
+$i3 << EOD
+64 8.07291667 2.96451818
+128 7.29166667 2.80120638
+256 7.7 1.62895814
+512 0 0
+1024 0 0
+2048 0 0
+4096 0 0
+8192 0 0
+16384 0 0
+EOD
 
 set output 'induction-heads-length.svg'
 set title 'Induction heads: accuracy vs test length (trained at seq_len; mean ± 95 % CI over seeds)'
@@ -40,9 +51,10 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom left
-plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 2000 steps, lr 0.003) (d=64)', \
+plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003) (d=64)', \
      $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)', \
-     $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 6000 steps, lr 0.001) (d=64)'
+     $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001) (d=64)', \
+     $i3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001) (d=64)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'induction-heads-length.png'
@@ -53,7 +65,8 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom left
-plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 2000 steps, lr 0.003) (d=64)', \
+plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003) (d=64)', \
      $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)', \
-     $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (16 × 6000 steps, lr 0.001) (d=64)'
+     $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001) (d=64)', \
+     $i3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001) (d=64)'
 unset output

@@ -107,6 +107,68 @@ $l2 << EOD
 94400 2.64512873
 96000 2.6449313
 EOD
+$l3 << EOD
+1600 2.73534465
+3200 2.66597242
+4800 2.66516622
+6400 2.66439981
+8000 2.66345436
+9600 2.66261461
+11200 2.66136474
+12800 2.659823
+14400 2.65896369
+16000 2.65750326
+17600 2.65735824
+19200 2.65568606
+20800 2.65518501
+22400 2.65422289
+24000 2.65432968
+25600 2.65346979
+27200 2.65393041
+28800 2.65337898
+30400 2.65256494
+32000 2.65139017
+33600 2.65265432
+35200 2.65228035
+36800 2.65179939
+38400 2.65150243
+40000 2.65080046
+41600 2.65123347
+43200 2.65072849
+44800 2.65086958
+46400 2.65048634
+48000 2.64970207
+49600 2.6498194
+51200 2.64965993
+52800 2.64926086
+54400 2.64949448
+56000 2.64931332
+57600 2.64767556
+59200 2.6484334
+60800 2.6506669
+62400 2.64836228
+64000 2.6471893
+65600 2.64623211
+67200 2.64512878
+68800 2.64559494
+70400 2.64523435
+72000 2.64497299
+73600 2.64445379
+75200 2.64442657
+76800 2.64436308
+78400 2.64443872
+80000 2.64434128
+81600 2.64425824
+83200 2.64427257
+84800 2.64419414
+86400 2.64419299
+88000 2.64423551
+89600 2.64421895
+91200 2.64416449
+92800 2.64419444
+94400 2.6441691
+96000 2.64415674
+EOD
 
 set output 'loss-induction-heads-T256-d64.svg'
 set title 'induction-heads, seq\_len 256, d\_model 64: training loss (mean over seeds)'
@@ -115,9 +177,10 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
+plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $l2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
+     $l2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \
+     $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001)', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
@@ -128,8 +191,9 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'mamba (16 × 2000 steps, lr 0.003)', \
+plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $l2 using 1:2 with lines lw 2 title 'mamba (16 × 6000 steps, lr 0.001)', \
+     $l2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \
+     $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001)', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 unset output

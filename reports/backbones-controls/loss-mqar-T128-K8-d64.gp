@@ -38,6 +38,16 @@ $l1 << EOD
 185600 5.52616107
 192000 5.52487294
 EOD
+$l2 << EOD
+6400 5.36742236
+12800 3.89217854
+19200 3.58472416
+25600 2.80131075
+32000 0.78651647
+38400 0.109486552
+44800 0.0771826705
+51200 0.050699282
+EOD
 
 set output 'loss-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: training loss (mean over seeds)'
@@ -48,6 +58,7 @@ set grid
 set key top right
 plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l1 using 1:2 with lines lw 2 title 'mamba', \
+     $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
@@ -61,6 +72,7 @@ set grid
 set key top right
 plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l1 using 1:2 with lines lw 2 title 'mamba', \
+     $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

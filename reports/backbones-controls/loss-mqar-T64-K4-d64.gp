@@ -70,6 +70,38 @@ $l2 << EOD
 12800 1.50947585
 19200 0.127725571
 EOD
+$l3 << EOD
+6400 5.89763982
+12800 5.44672026
+19200 4.40800697
+25600 3.4762794
+32000 3.01694095
+38400 2.76258241
+44800 2.62212927
+51200 2.55031603
+57600 2.48114756
+64000 2.44413375
+70400 2.39870419
+76800 2.37549557
+83200 2.33425075
+89600 2.28008296
+96000 2.24142896
+102400 2.20844475
+108800 2.18682169
+115200 2.11037081
+121600 1.9273806
+128000 1.82162387
+134400 1.75306685
+140800 1.69668724
+147200 1.6465218
+153600 1.60978072
+160000 1.58950809
+166400 1.56830424
+172800 1.55008777
+179200 1.5352377
+185600 1.52416984
+192000 1.5118009
+EOD
 
 set output 'loss-mqar-T64-K4-d64.svg'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (mean over seeds)'
@@ -78,9 +110,10 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'mamba', \
+plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
@@ -92,9 +125,10 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'mamba', \
+plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

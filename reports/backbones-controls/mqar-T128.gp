@@ -7,6 +7,9 @@ EOD
 $m1 << EOD
 64 0.5 0.21513265
 EOD
+$m2 << EOD
+64 99.2541667 0.658218413
+EOD
 
 set output 'mqar-T128.svg'
 set title 'MQAR, seq\_len 128, 8 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -17,7 +20,8 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba'
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T128.png'
@@ -29,5 +33,6 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba'
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions'
 unset output

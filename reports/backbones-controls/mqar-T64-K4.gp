@@ -10,6 +10,9 @@ EOD
 $m2 << EOD
 64 99.0083333 0.312580494
 EOD
+$m3 << EOD
+64 46.6416667 86.3402609
+EOD
 
 set output 'mqar-T64-K4.svg'
 set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -19,9 +22,10 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T64-K4.png'
@@ -32,7 +36,8 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4'
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
 unset output
