@@ -14,6 +14,17 @@ import Tensor
 /// (`scoreEveryPosition`) and tests on the last label only; with num_triggers = 1 its
 /// `rng.uniform() < 0.5` coin has no effect, so it is not drawn.
 public struct InductionHeads: Sendable, Equatable {
+    /// Which labels of a training sequence the loss reads; raw values are the config spelling
+    /// (`induction_targets:`). Test sets always score the answer alone.
+    public enum Targets: String, CaseIterable, Sendable {
+        /// Every next-token label, as safari trains (the Mamba paper's setup): 256 of the 257
+        /// labels of a length-256 example are random tokens no model can predict.
+        case everyPosition = "every-position"
+        /// The answer alone: the same one learnable label per sequence without the noise of the
+        /// others; a deviation from the paper, for budgets far below its 1.6 M sequences.
+        case answer
+    }
+
     public static let vocabSize = 16
     public static let ordinaryTokens = 14
     public static let triggerToken: Int32 = 14

@@ -61,6 +61,12 @@ extension ExperimentSchema {
         FieldSpec("random_non_queries", .bool, default: .bool(true),
                   help: "mqar: fill the query region's non-query slots with random tokens (Zoology's generator default); false = zeros, as Zoology's MQAR configs set it",
                   models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("induction_targets", .oneOf(InductionHeads.Targets.self), default: .choice(InductionHeads.Targets.everyPosition),
+                  help: "induction-heads: the training labels the loss reads: every-position (safari, the Mamba paper) or answer (the last label alone; a deviation for small budgets)",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
+        FieldSpec("init_scheme", .oneOf(InitScheme.self), default: .choice(InitScheme.pytorch),
+                  help: "initial weights: pytorch (each layer's reference init, PyTorch's Linear default for attention and the MLP) or zoology (HazyResearch/zoology's _init_weights: GPT-2's N(0, 0.02²) with residual outputs scaled by 1/√(2L))",
+                  models: ["sequence"], hashedOnlyWhenChanged: true),
     ]
 
     /// Training as the references train (issue 12): schedule, clipping, early stopping. Hashed

@@ -22,6 +22,10 @@ extension BackbonesReportSection {
         for choice in all {
             let c = choice.chosen
             let mixer = c.string("mixer")
+            // Departures from the defaults every earlier run had, only when present.
+            let departures = [c.string("init_scheme") == "zoology" ? "Zoology init" : nil,
+                              c.string("induction_targets") == "answer" ? "loss on the answer alone" : nil].compactMap { $0 }
+            let mixerCell = departures.isEmpty ? mixer : mixer + " (" + departures.joined(separator: "; ") + ")"
             let shape = mixer == "mamba" ? "d_conv \(c.int("d_conv")), d_state \(c.int("d_state"))" : "\(c.int("heads")) heads"
             let positions = c.string("positions").isEmpty ? "none" : c.string("positions")
             let schedule = c.string("lr_schedule").isEmpty || c.string("lr_schedule") == "constant"
@@ -31,7 +35,7 @@ extension BackbonesReportSection {
             var stop: [String] = []
             if let at = c.double("stop_accuracy"), at > 0 { stop.append("at \(formatted(at * 100)) % val") }
             if c.int("patience") > 0 { stop.append("patience \(c.int("patience"))") }
-            let row = "| \(mixer) | \(c.int("layers")) | \((c.values["mlp"] as? Bool) == true ? "yes" : "no") | \(positions) | "
+            let row = "| \(mixerCell) | \(c.int("layers")) | \((c.values["mlp"] as? Bool) == true ? "yes" : "no") | \(positions) | "
                 + "\(c.int("short_conv") > 0 ? String(c.int("short_conv")) : "none") | \(shape) | "
                 + "\(c.string("optimizer")) (\(formatted(c.double("weight_decay") ?? 0))) | \(schedule) | \(clip) | "
                 + "\(stop.isEmpty ? "none" : stop.joined(separator: ", ")) | \(c.int("train_batch")) × \(c.int("steps")) |"

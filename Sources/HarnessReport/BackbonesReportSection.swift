@@ -23,7 +23,7 @@ enum BackbonesReportSection: ReportSection {
         var task: String { string("seq_task") }
         func double(_ key: String) -> Double? { (values[key] as? Double) ?? (values[key] as? NSNumber)?.doubleValue }
         /// The mixer with what it was given besides itself (positions, short convolution, a
-        /// changed Mamba convolution), so two lines of a chart never share a label.
+        /// changed Mamba convolution, a non-default init or training loss), so two lines of a chart never share a label.
         var mixerLabel: String {
             let mixer = string("mixer")
             var label = mixer
@@ -36,6 +36,8 @@ enum BackbonesReportSection: ReportSection {
             if !positions.isEmpty, positions != "none" { extras.append(positions == "rope" ? "RoPE" : "learned positions") }
             if int("short_conv") > 0 { extras.append("short conv \(int("short_conv"))") }
             if mixer == "mamba", int("layers") != 2 { extras.append("\(int("layers")) layers") }
+            if string("init_scheme") == "zoology" { extras.append("Zoology init") }
+            if string("induction_targets") == "answer" { extras.append("loss on the answer alone") }
             return extras.isEmpty ? label : label + " + " + extras.joined(separator: ", ")
         }
         var isControl: Bool { (double("positive_control") ?? 0) > 0 }

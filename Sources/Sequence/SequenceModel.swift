@@ -107,7 +107,8 @@ public final class SequenceModel {
     /// init; MLP and an untied head PyTorch's Linear default U(±1/√fan_in). (mamba_ssm also
     /// rescales out_proj by 1/√n_layer; we do not.) Learned positions ~ N(0, 0.02²) like the
     /// tokens, short_conv PyTorch's Conv1d default U(±1/√k), both drawn after everything else, so
-    /// turning them on leaves every other parameter's initial value as it was.
+    /// turning them on leaves every other parameter's initial value as it was. `init_scheme:
+    /// zoology` then redraws or rescales the matrices `InitScheme.zoology` names.
     public func initialize<G: RandomNumberGenerator>(using rng: inout G) {
         let C = config.dModel
         Self.fillNormal(parameters.values(of: embedding), standardDeviation: 0.02, using: &rng)
@@ -129,10 +130,11 @@ public final class SequenceModel {
             rng.fillUniform(parameters.values(of: shortConvWeights[l]), bound: bound)
             rng.fillUniform(parameters.values(of: shortConvBiases[l]), bound: bound)
         }
+        if config.initScheme == .zoology { applyZoologyInit(using: &rng) }
     }
 
     /// N(0, σ²) in place, by Box–Muller: two normals from two uniforms (u₁ shifted off 0).
-    private static func fillNormal<G: RandomNumberGenerator>(_ values: UnsafeMutableBufferPointer<Float>, standardDeviation: Double,
+    static func fillNormal<G: RandomNumberGenerator>(_ values: UnsafeMutableBufferPointer<Float>, standardDeviation: Double,
                                                              using rng: inout G) {
         var i = 0
         while i < values.count {

@@ -57,13 +57,15 @@ public struct SequenceModelConfig: Equatable, Sendable {
     /// true: the LM head reuses `embedding.weight` (mamba_ssm's MambaLMHeadModel default) and the
     /// table has no `lm_head.weight`; false: a separate `lm_head.weight` [V,C].
     public var tieEmbeddings: Bool
+    /// How the weights start: see `InitScheme`. `.pytorch` is the init every earlier run had.
+    public var initScheme: InitScheme
     /// Largest B and T the workspace holds; forward/backward take any B ≤ maxBatch, T ≤ maxT.
     public var maxBatch: Int
     public var maxT: Int
 
     public init(vocabSize: Int, dModel: Int, layers: Int, mixer: MixerKind, mlp: Bool = false,
                 positions: PositionEncoding = .none, shortConv: Int = 0,
-                tieEmbeddings: Bool = false, maxBatch: Int, maxT: Int) {
+                tieEmbeddings: Bool = false, initScheme: InitScheme = .pytorch, maxBatch: Int, maxT: Int) {
         precondition(vocabSize > 1 && dModel > 0 && layers > 0 && maxBatch > 0 && maxT > 0,
                      "SequenceModelConfig: vocabSize > 1 and dModel, layers, maxBatch, maxT > 0 required")
         precondition(shortConv >= 0, "SequenceModelConfig: shortConv = \(shortConv) must be 0 (off) or a kernel width ≥ 1")
@@ -75,6 +77,7 @@ public struct SequenceModelConfig: Equatable, Sendable {
         self.positions = positions
         self.shortConv = shortConv
         self.tieEmbeddings = tieEmbeddings
+        self.initScheme = initScheme
         self.maxBatch = maxBatch
         self.maxT = maxT
     }
@@ -116,12 +119,13 @@ public struct SequenceModelConfig: Equatable, Sendable {
         return shapes
     }
 
-    /// A one-line description stored in checkpoint metadata; the position and short-conv options
+    /// A one-line description stored in checkpoint metadata; the position, short-conv and init options
     /// appear only when on, so a default config reads as it always has.
     public var summary: String {
         var options = ""
         if positions != .none { options += " positions=\(positions.rawValue)" }
         if shortConv > 0 { options += " short_conv=\(shortConv)" }
+        if initScheme != .pytorch { options += " init=\(initScheme.rawValue)" }
         return "vocab=\(vocabSize) d_model=\(dModel) layers=\(layers) mixer=\(mixer) mlp=\(mlp)\(options) tied=\(tieEmbeddings)"
     }
 }

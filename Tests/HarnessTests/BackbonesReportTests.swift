@@ -41,6 +41,8 @@ private let settings = [
     "mamba-mlp": "\"mixer\":\"mamba\",\"mlp\":true",
     "mamba-block": "\"mixer\":\"mamba\",\"mlp\":false,\"steps\":300,\"learning_rate\":0.001",
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
+    "mamba-mlp-zoology-init": "\"mixer\":\"mamba\",\"mlp\":true,\"init_scheme\":\"zoology\"",
+    "mamba-answer": "\"mixer\":\"mamba\",\"induction_targets\":\"answer\"",
 ]
 
 @Suite("Backbones report: positive controls and mixer comparisons")
@@ -97,6 +99,17 @@ struct BackbonesReportTests {
         let chart = BackbonesReportSection.charts(input(["mamba-mlp": [0.13, 0.14, 0.12], "mamba-block": [0.91, 0.93, 0.92]], settings: settings))
             .first { $0.name == "mqar-T64" }
         #expect(chart?.commands.contains(blockAlone) == true && chart?.commands.contains(withMLP) == true, "one chart line each")
+    }
+
+    @Test("a Zoology init and a loss on the answer alone are named in the mixer's label and in the table of what each mixer had")
+    func initAndTargetsNamed() {
+        let md = BackbonesReportSection.markdown(input(["mamba-mlp": [0.13, 0.14, 0.12], "mamba-mlp-zoology-init": [0.5, 0.6, 0.7],
+                                                        "mamba-answer": [0.2, 0.3, 0.2]], settings: settings))
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba + Zoology init | 0.003: 60.0 % | 0.003 |"), "\(md)")
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba + loss on the answer alone | 0.003: 23.3 % | 0.003 |"))
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba | 0.003: 13.0 % | 0.003 |"))
+        #expect(md.contains("| mamba (Zoology init) | 2 | yes |") && md.contains("| mamba (loss on the answer alone) | 2 |")
+                && md.contains("| mamba | 2 | yes |"))
     }
 
     @Test("controls of one mixer on one task that differ in the MLP and heads are told apart, and a failed one names every control that passed there")

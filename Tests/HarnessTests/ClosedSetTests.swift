@@ -53,6 +53,8 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "seq_task", model: "sequence", ["mqar", "selective-copying", "induction-heads", "char-lm"], SequenceTaskKind.self),
         ClosedSet("base", "positions", model: "sequence", ["none", "learned", "rope"], PositionEncoding.self),
         ClosedSet("base", "lr_schedule", model: "sequence", ["constant", "cosine"], LearningRateScheduleKind.self),
+        ClosedSet("base", "init_scheme", model: "sequence", ["pytorch", "zoology"], InitScheme.self),
+        ClosedSet("base", "induction_targets", model: "sequence", ["every-position", "answer"], InductionHeads.Targets.self),
         ClosedSet("base", "policy", model: "online-router",
                   ["oracle", "random", "epsilon-greedy", "ucb1", "exp3", "linucb", "backprop", "three-factor", "stdp", "sw-ucb", "d-ucb", "exp3s", "sw-linucb", "mstdp", "mstdpet"], RoutingPolicyKind.self),
         ClosedSet("base", "stream_split", model: "online-router", ["test", "validation"], StreamSplit.self),

@@ -34,7 +34,8 @@ struct SequenceTrainingTests {
     func defaultsKeepHashes() throws {
         let plain = try SuiteSpec.parse(yaml: suite(""), path: "tiny.yaml")
         let defaults = try SuiteSpec.parse(yaml: suite("positions: none, short_conv: 0, random_non_queries: true, lr_schedule: constant, "
-                                                       + "warmup_steps: 0, min_lr_ratio: 0.1, grad_clip: 0, stop_accuracy: 0, patience: 0, positive_control: 0"),
+                                                       + "warmup_steps: 0, min_lr_ratio: 0.1, grad_clip: 0, stop_accuracy: 0, patience: 0, positive_control: 0, "
+                                                       + "induction_targets: every-position, init_scheme: pytorch"),
                                            path: "tiny.yaml")
         let changed = try SuiteSpec.parse(yaml: suite("grad_clip: 1"), path: "tiny.yaml")
         func hash(_ spec: SuiteSpec) -> String { RunSpec(suite: spec, variant: spec.variants[0], seed: 0).runConfigHash }
@@ -120,5 +121,19 @@ struct SequenceTrainingTests {
                 #expect(batch.tokens[b * 16 + t] == 0)
             }
         }
+    }
+
+    @Test("induction heads train on every label by default and on the answer alone with induction_targets answer")
+    func inductionTargets() throws {
+        func scored(_ extra: String) throws -> [Int] {
+            let spec = try SuiteSpec.parse(yaml: suite("seq_task: induction-heads, seq_len: 12" + extra), path: "tiny.yaml")
+            let source = try SequenceTaskSource(spec: spec.expand()[0], corpus: nil)
+            var rng = Philox4x32_10(key: (3, 4))
+            let batch = try source.trainingBatch(count: 5, using: &rng)
+            // The model reads N + 1 = 13 tokens; count the scored labels of each sequence.
+            return (0..<5).map { b in (0..<13).filter { batch.targets[b * 13 + $0] != -100 }.count }
+        }
+        #expect(try scored("") == [13, 13, 13, 13, 13])
+        #expect(try scored(", induction_targets: answer") == [1, 1, 1, 1, 1])
     }
 }

@@ -43,6 +43,7 @@ struct SequenceExperiment: Experiment {
                                          mixer: try mixerKind(), mlp: try spec.bool("mlp"),
                                          positions: try spec.choice("positions", as: PositionEncoding.self),
                                          shortConv: try spec.int("short_conv"),
+                                         initScheme: try spec.choice("init_scheme", as: InitScheme.self),
                                          maxBatch: plan.batchSize, maxT: T)
         var initRNG = streams.generator("init")
         let model = try SequenceModel(config: config, rng: &initRNG)

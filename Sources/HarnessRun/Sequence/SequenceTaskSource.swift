@@ -13,8 +13,8 @@ import HarnessStore
 enum SequenceTaskSource {
     case mqar(SyntheticMQAR)
     case selectiveCopying(SelectiveCopying)
-    /// safari's input_seq_len N (the model reads N + 1 tokens).
-    case inductionHeads(inputLength: Int)
+    /// safari's input_seq_len N (the model reads N + 1 tokens) and the labels training scores.
+    case inductionHeads(inputLength: Int, targets: InductionHeads.Targets)
     case characters(CharacterCorpus, length: Int)
 
     enum Split: String { case validation, test }
@@ -33,7 +33,7 @@ enum SequenceTaskSource {
             self = .selectiveCopying(try SelectiveCopying(noiseLength: T - 2 * M, memorizeCount: M, alphabetSize: try spec.int("vocab_size")))
         case .inductionHeads:
             guard T >= 3 else { throw SequenceTaskError.invalidParameters(task: "induction-heads", reason: "seq_len \(T) must be ≥ 3") }
-            self = .inductionHeads(inputLength: T)
+            self = .inductionHeads(inputLength: T, targets: try spec.choice("induction_targets", as: InductionHeads.Targets.self))
         case .charLM:
             guard let corpus else {
                 throw SequenceTaskError.corpusNotFound(path: try spec.string("char_corpus"), remedy: "internal: the registry did not load the corpus")
@@ -56,7 +56,7 @@ enum SequenceTaskSource {
         switch self {
         case .mqar(let task): return task.seqLen
         case .selectiveCopying(let task): return task.seqLen
-        case .inductionHeads(let N): return N + 1
+        case .inductionHeads(let N, _): return N + 1
         case .characters(_, let length): return length
         }
     }
@@ -71,8 +71,9 @@ enum SequenceTaskSource {
         switch self {
         case .mqar(let task): return task.batch(count: count, using: &rng)
         case .selectiveCopying(let task): return task.batch(count: count, using: &rng)
-        // safari trains on every next-token label of the sequence.
-        case .inductionHeads(let N): return InductionHeads().batch(count: count, inputLength: N, scoreEveryPosition: true, using: &rng)
+        // safari trains on every next-token label of the sequence (`induction_targets: every-position`).
+        case .inductionHeads(let N, let targets):
+            return InductionHeads().batch(count: count, inputLength: N, scoreEveryPosition: targets == .everyPosition, using: &rng)
         case .characters(let corpus, let T): return try corpus.trainingBatch(count: count, length: T, using: &rng)
         }
     }
@@ -84,7 +85,7 @@ enum SequenceTaskSource {
         case .mqar(let task): return task.batch(count: count, using: &rng)
         case .selectiveCopying(let task): return task.batch(count: count, using: &rng)
         // safari scores only the answer at test time.
-        case .inductionHeads(let N): return InductionHeads().batch(count: count, inputLength: N, scoreEveryPosition: false, using: &rng)
+        case .inductionHeads(let N, _): return InductionHeads().batch(count: count, inputLength: N, scoreEveryPosition: false, using: &rng)
         case .characters(let corpus, let T):
             return split == .test ? try corpus.heldOutWindows(length: T, maxWindows: count)
                                   : try corpus.validationWindows(length: T, maxWindows: count)
