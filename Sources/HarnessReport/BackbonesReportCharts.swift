@@ -80,7 +80,7 @@ extension BackbonesReportSection {
     /// without the MLP, or at two budgets) gets a line per run, as `label(_:among:)` names them.
     static func orderedMixers(_ choices: [Choice], among all: [Choice]) -> [String] {
         var seen: [String] = []
-        for choice in choices where !seen.contains(label(choice.chosen, among: all)) { seen.append(label(choice.chosen, among: all)) }
+        for label in choices.map({ label($0.chosen, among: all) }) where !seen.contains(label) { seen.append(label) }
         return seen
     }
 }

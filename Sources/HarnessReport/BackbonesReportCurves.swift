@@ -33,8 +33,7 @@ extension BackbonesReportSection {
         let twins = all.map(\.chosen).filter { $0.variant != c.variant && $0.mixerLabel == c.mixerLabel && cell(of: $0) == here }
         guard !twins.isEmpty else { return c.mixerLabel }
         let budget = "\(c.int("train_batch")) × \(c.int("steps")) steps, lr \(c.learningRate)"
-        guard twins.contains(where: { $0.hasMLP != c.hasMLP }) else { return "\(c.mixerLabel) (\(budget))" }
-        return "\(c.mixerLabel) (\(c.hasMLP ? "with MLP" : "no MLP"); \(budget))"
+        return "\(c.mixerLabel) (" + (c.distinctions(from: twins, in: [.mlp]) + [budget]).joined(separator: "; ") + ")"
     }
 
     /// Mean over the seeds that recorded a point at each step, x in training sequences.

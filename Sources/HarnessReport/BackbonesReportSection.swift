@@ -43,6 +43,24 @@ enum BackbonesReportSection: ReportSection {
         var isControl: Bool { (double("positive_control") ?? 0) > 0 }
         /// Whether each layer has the norm → MLP → residual block after its mixer.
         var hasMLP: Bool { (values["mlp"] as? Bool) ?? false }
+
+        /// A setting `mixerLabel` leaves out but that can tell two runs of one mixer apart.
+        enum Aspect { case mlp, heads }
+
+        /// How this setting differs from `twins` (settings with the same mixer label in one
+        /// table or cell) in each of `aspects`, as label parts ("with MLP", "1 head"), in order;
+        /// an aspect appears only when some twin differs in it.
+        func distinctions(from twins: [Setting], in aspects: [Aspect]) -> [String] {
+            aspects.compactMap { aspect in
+                switch aspect {
+                case .mlp:
+                    return twins.contains { $0.hasMLP != hasMLP } ? (hasMLP ? "with MLP" : "no MLP") : nil
+                case .heads:
+                    let heads = int("heads")
+                    return twins.contains { $0.int("heads") != heads } ? (heads == 1 ? "1 head" : "\(heads) heads") : nil
+                }
+            }
+        }
         /// Everything but the learning rate: variants with the same key form one configuration.
         var configurationKey: String {
             values.keys.filter { $0 != "learning_rate" }.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ";")

@@ -86,9 +86,7 @@ enum PositiveControlsReportSection: ReportSection {
         let twins = all.map(\.chosen).filter {
             $0.variant != c.variant && $0.mixerLabel == c.mixerLabel && BackbonesReportSection.describe($0) == BackbonesReportSection.describe(c)
         }
-        var parts: [String] = []
-        if twins.contains(where: { $0.hasMLP != c.hasMLP }) { parts.append(c.hasMLP ? "with MLP" : "no MLP") }
-        if twins.contains(where: { $0.int("heads") != c.int("heads") }) { parts.append(c.int("heads") == 1 ? "1 head" : "\(c.int("heads")) heads") }
+        let parts = c.distinctions(from: twins, in: [.mlp, .heads])
         return parts.isEmpty ? c.mixerLabel : c.mixerLabel + " (" + parts.joined(separator: ", ") + ")"
     }
 
