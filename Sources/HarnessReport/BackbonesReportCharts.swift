@@ -12,11 +12,11 @@ extension BackbonesReportSection {
         var charts: [Gnuplot.Chart] = []
         let mqar = all.filter { $0.chosen.task == "mqar" }
         // One chart per (length, kv pairs): named by the length alone when it has one K, as before.
-        let cells = Set(mqar.map { [$0.chosen.int("seq_len"), $0.chosen.int("num_kv_pairs")] }).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
-        for pair in cells {
-            let length = pair[0], kv = pair[1]
+        let cells = Set(mqar.map { MQARChartCell(length: $0.chosen.int("seq_len"), pairs: $0.chosen.int("num_kv_pairs")) }).sorted()
+        for cell in cells {
+            let (length, kv) = (cell.length, cell.pairs)
             let here = mqar.filter { $0.chosen.int("seq_len") == length && $0.chosen.int("num_kv_pairs") == kv }
-            let name = cells.filter { $0[0] == length }.count > 1 ? "mqar-T\(length)-K\(kv)" : "mqar-T\(length)"
+            let name = cells.filter { $0.length == length }.count > 1 ? "mqar-T\(length)-K\(kv)" : "mqar-T\(length)"
             var data = "", plots: [String] = []
             for (index, mixer) in orderedMixers(here, among: all).enumerated() {
                 let rows = here.filter { label($0.chosen, among: all) == mixer }.sorted { $0.chosen.int("d_model") < $1.chosen.int("d_model") }
@@ -74,6 +74,12 @@ extension BackbonesReportSection {
             }
         }
         return charts + curveCharts(input)
+    }
+
+    /// One MQAR accuracy chart: a sequence length and a number of kv pairs (d_model is its x axis).
+    struct MQARChartCell: Hashable, Comparable {
+        let length: Int, pairs: Int
+        static func < (a: Self, b: Self) -> Bool { (a.length, a.pairs) < (b.length, b.pairs) }
     }
 
     /// One line per mixer label, in first-seen order; a mixer run twice in one cell (with and
