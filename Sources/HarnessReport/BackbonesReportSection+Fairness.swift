@@ -89,8 +89,9 @@ extension BackbonesReportSection {
 
 extension BackbonesReportSection {
     /// Every pair of mixers within one task cell (same task, length, kv pairs, width), tested on
-    /// the test figure over seeds with Welch's t: the sentence a README may write about the pair
-    /// ("A above B" only when p < 0.05; otherwise "no difference detected").
+    /// the test figure over seeds with Welch's t, and for induction heads that both learned at each
+    /// longer test length both were scored at: the sentence a README may write about the pair ("A above B"
+    /// only when p < 0.05; otherwise "no difference detected").
     static func pairwiseComparisons(_ input: ReportInput, _ all: [Choice]) -> String {
         var cells: [Cell: [Choice]] = [:]
         for choice in all { cells[cell(of: choice.chosen), default: []].append(choice) }
@@ -104,15 +105,21 @@ extension BackbonesReportSection {
             for i in 0..<here.count {
                 for j in (i + 1)..<here.count {
                     let a = here[i].chosen, b = here[j].chosen
-                    let x = mean(input, a.variant, metric), y = mean(input, b.variant, metric)
-                    guard x.count > 1, y.count > 1 else { continue }
-                    let test = SignificanceTest.compare(x, y)
-                    let difference = (Statistics.mean(x) - Statistics.mean(y)) * scale
-                    let better = lm ? difference < 0 : difference > 0
-                    let first = label(a, among: all), second = label(b, among: all)
-                    let verdict = test.isSignificant ? "\(better ? first : second) better" : "no difference detected"
-                    rows.append("| \(describe(a)) | \(first) | \(second) | \(String(format: "%+.2f", difference))\(unit) | "
-                                + "\(String(format: "%.3g", test.pValue)) | \(verdict) |")
+                    // Induction heads: also every longer test length both were scored at, when both learned
+                    // the task at the training length (≥ 90 % mean): extrapolation of a model that did not is noise.
+                    let learned = [a, b].allSatisfy { (mean(input, $0.variant, metric).isEmpty ? 0 : Statistics.mean(mean(input, $0.variant, metric))) >= 0.9 }
+                    let shared = learned ? Set(inductionLengths(input, [here[i]])).intersection(inductionLengths(input, [here[j]])).sorted() : []
+                    for (metricName, at) in [(metric, "")] + shared.map({ ("accuracy_len_\($0)", ", tested at \($0)") }) {
+                        let x = mean(input, a.variant, metricName), y = mean(input, b.variant, metricName)
+                        guard x.count > 1, y.count > 1 else { continue }
+                        let test = SignificanceTest.compare(x, y)
+                        let difference = (Statistics.mean(x) - Statistics.mean(y)) * scale
+                        let better = lm ? difference < 0 : difference > 0
+                        let first = label(a, among: all), second = label(b, among: all)
+                        let verdict = test.isSignificant ? "\(better ? first : second) better" : "no difference detected"
+                        rows.append("| \(describe(a))\(at) | \(first) | \(second) | \(String(format: "%+.2f", difference))\(unit) | "
+                                    + "\(String(format: "%.3g", test.pValue)) | \(verdict) |")
+                    }
                 }
             }
         }

@@ -5,23 +5,25 @@ import Testing
 
 /// A hand-built backbones suite: MQAR (T = 64, K = 4) with two controls and two mixers, three
 /// seeds each; `accuracies` gives each variant's test accuracy per seed.
-private func input(_ accuracies: [String: [Double]], settings: [String: String]) -> ReportInput {
+private func input(_ accuracies: [String: [Double]], settings: [String: String],
+                   lengths: [String: [Int: [Double]]] = [:]) -> ReportInput {
     var runs: [ReportInput.Run] = []
     let variants = accuracies.keys.sorted()
     for variant in variants {
         for (seed, accuracy) in (accuracies[variant] ?? []).enumerated() {
-            let metrics = ["test_accuracy": accuracy, "val_accuracy": accuracy, "recurrent_state_bytes": 1,
+            var metrics = ["test_accuracy": accuracy, "val_accuracy": accuracy, "recurrent_state_bytes": 1,
                            "train_sequences": 6400, "sequences_to_90": accuracy >= 0.9 ? 3200 : .nan]
+            for (n, values) in lengths[variant] ?? [:] { metrics["accuracy_len_\(n)"] = values[seed] }
             runs.append(ReportInput.Run(id: Int64(runs.count + 1), variant: variant, seed: seed, environmentId: 1, finishedAt: "",
                                         metrics: metrics, units: [:], series: [:]))
         }
     }
-    let common = "\"model\":\"sequence\",\"seq_task\":\"mqar\",\"seq_len\":64,\"d_model\":64,\"vocab_size\":512,"
+    let common = "\"model\":\"sequence\",\"seq_len\":64,\"d_model\":64,\"vocab_size\":512,"
         + "\"train_batch\":64,\"layers\":2,\"heads\":2,\"d_conv\":4,\"optimizer\":\"adamw\""
     // Rate and budget unless the variant sets its own.
     func own(_ variant: String) -> String {
         let extra = settings[variant] ?? ""
-        return (extra.contains("\"num_kv_pairs\"") ? "" : "\"num_kv_pairs\":4,") + (extra.contains("\"steps\"") ? "" : "\"steps\":100,") + (extra.contains("\"learning_rate\"") ? "" : "\"learning_rate\":0.003,") + extra
+        return (extra.contains("\"seq_task\"") ? "" : "\"seq_task\":\"mqar\",") + (extra.contains("\"num_kv_pairs\"") ? "" : "\"num_kv_pairs\":4,") + (extra.contains("\"steps\"") ? "" : "\"steps\":100,") + (extra.contains("\"learning_rate\"") ? "" : "\"learning_rate\":0.003,") + extra
     }
     let json = variants.map { "\"\($0)\":{\(common),\(own($0))}" }.joined(separator: ",")
     return ReportInput(suiteName: "backbones", version: 1, configHash: "h", sourcePath: "b.yaml",
@@ -43,6 +45,8 @@ private let settings = [
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
     "mamba-mlp-zoology-init": "\"mixer\":\"mamba\",\"mlp\":true,\"init_scheme\":\"zoology\"",
     "mamba-answer": "\"mixer\":\"mamba\",\"induction_targets\":\"answer\"",
+    "induction-mamba": "\"mixer\":\"mamba\",\"seq_task\":\"induction-heads\"",
+    "induction-softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"seq_task\":\"induction-heads\"",
 ]
 
 @Suite("Backbones report: positive controls and mixer comparisons")
@@ -110,6 +114,21 @@ struct BackbonesReportTests {
         #expect(md.contains("| mqar T=64 K=4 d=64 | mamba | 0.003: 13.0 % | 0.003 |"))
         #expect(md.contains("| mamba (Zoology init) | 2 | yes |") && md.contains("| mamba (loss on the answer alone) | 2 |")
                 && md.contains("| mamba | 2 | yes |"))
+    }
+
+    @Test("induction-heads mixers that both learned the task are also compared at every longer test length both were scored at")
+    func inductionLengthsCompared() {
+        let md = BackbonesReportSection.markdown(input(["induction-mamba": [1, 1, 1], "induction-softmax": [1, 1, 1]], settings: settings,
+                                                       lengths: ["induction-mamba": [512: [0.9, 0.92, 0.94], 2048: [0.5, 0.9, 0.7]],
+                                                                 "induction-softmax": [512: [0.5, 0.52, 0.54], 2048: [0.4, 0.8, 0.6]]]))
+        // 512: a 40-point gap with tiny spread; 2048: 10 points against a spread of 20.
+        #expect(md.contains("| induction-heads N=64 d=64, tested at 512 | mamba | softmax-attention + RoPE | +40.00 points | "), "\(md)")
+        #expect(md.contains("| mamba better |"))
+        #expect(md.contains("| induction-heads N=64 d=64, tested at 2048 | mamba | softmax-attention + RoPE | +10.00 points | "))
+        #expect(md.components(separatedBy: "no difference detected").count == 3, "the training length and 2048")
+        let unlearned = BackbonesReportSection.markdown(input(["induction-mamba": [1, 1, 1], "induction-softmax": [0.5, 0.6, 0.7]], settings: settings,
+                                                              lengths: ["induction-mamba": [512: [0.9, 0.92, 0.94]], "induction-softmax": [512: [0.5, 0.52, 0.54]]]))
+        #expect(!unlearned.contains("tested at"), "no extrapolation rows when a mixer did not learn the task")
     }
 
     @Test("controls of one mixer on one task that differ in the MLP and heads are told apart, and a failed one names every control that passed there")
