@@ -48,6 +48,38 @@ $a2 << EOD
 44800 98.9875
 51200 99.4625
 EOD
+$a3 << EOD
+6400 0.391666667
+12800 0.4125
+19200 1.29166667
+25600 3.60416667
+32000 6.36666667
+38400 8.25833333
+44800 9.725
+51200 10.8375
+57600 11.7291667
+64000 12.2125
+70400 12.3916667
+76800 12.4
+83200 12.4208333
+89600 12.7916667
+96000 12.7375
+102400 12.9708333
+108800 12.9833333
+115200 13.1
+121600 13.2
+128000 13.2375
+134400 13.2041667
+140800 13.175
+147200 13.1708333
+153600 13.2375
+160000 13.1833333
+166400 13.1875
+172800 13.1791667
+179200 13.2
+185600 13.2208333
+192000 13.1625
+EOD
 
 set output 'curves-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
@@ -57,8 +89,9 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $a1 using 1:2 with lines lw 2 title 'mamba', \
+     $a1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
@@ -71,8 +104,9 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $a1 using 1:2 with lines lw 2 title 'mamba', \
+     $a1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

@@ -42,6 +42,25 @@ $i3 << EOD
 8192 0 0
 16384 0 0
 EOD
+$i4 << EOD
+64 99.8666667 0.573687067
+128 99.609375 1.68072383
+256 99.3489583 2.80120638
+512 97.265625 11.7650668
+1024 89.5833333 34.476467
+2048 78.7760417 63.5151541
+4096 59.8958333 95.1767323
+8192 48.4375 103.552231
+16384 42.0572917 103.517368
+EOD
+$i5 << EOD
+64 100 0
+128 100 0
+256 100 0
+512 97.65625 5.40277121
+1024 78.3854167 40.6435643
+2048 50.9114583 52.2047479
+EOD
 
 set output 'induction-heads-length.svg'
 set title 'Induction heads: accuracy vs test length (trained at seq_len; mean ± 95 % CI over seeds)'
@@ -54,7 +73,9 @@ set key bottom left
 plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003) (d=64)', \
      $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)', \
      $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001) (d=64)', \
-     $i3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001) (d=64)'
+     $i3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001) (d=64)', \
+     $i4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + loss on the answer alone (d=64)', \
+     $i5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4, loss on the answer alone (d=64)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'induction-heads-length.png'
@@ -68,5 +89,7 @@ set key bottom left
 plot $i0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003) (d=64)', \
      $i1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (d=64)', \
      $i2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001) (d=64)', \
-     $i3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001) (d=64)'
+     $i3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001) (d=64)', \
+     $i4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + loss on the answer alone (d=64)', \
+     $i5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4, loss on the answer alone (d=64)'
 unset output

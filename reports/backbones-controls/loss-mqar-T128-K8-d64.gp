@@ -48,6 +48,38 @@ $l2 << EOD
 44800 0.0771826705
 51200 0.050699282
 EOD
+$l3 << EOD
+6400 5.86075487
+12800 5.57851547
+19200 5.51242128
+25600 5.19591582
+32000 4.79200138
+38400 4.47010943
+44800 4.21698197
+51200 4.04491753
+57600 3.89551809
+64000 3.79780331
+70400 3.729166
+76800 3.67461139
+83200 3.62814782
+89600 3.58588265
+96000 3.54918022
+102400 3.51853212
+108800 3.49164003
+115200 3.47332163
+121600 3.46631617
+128000 3.4502137
+134400 3.43637177
+140800 3.41998385
+147200 3.40898464
+153600 3.40253495
+160000 3.39195625
+166400 3.39156539
+172800 3.38328541
+179200 3.38174613
+185600 3.37472928
+192000 3.37101637
+EOD
 
 set output 'loss-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: training loss (mean over seeds)'
@@ -57,8 +89,9 @@ set yrange [0:*]
 set grid
 set key top right
 plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $l1 using 1:2 with lines lw 2 title 'mamba', \
+     $l1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
@@ -71,8 +104,9 @@ set yrange [0:*]
 set grid
 set key top right
 plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
-     $l1 using 1:2 with lines lw 2 title 'mamba', \
+     $l1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output
