@@ -2,6 +2,7 @@ import Foundation
 import Metrics
 import HarnessConfig
 import HarnessStore
+import HarnessBaseline
 
 /// The report's first section when a suite names positive controls (`positive_control: 0.9` on a
 /// variant): did the models that must learn the task learn it? A comparison on a task that no
@@ -76,8 +77,28 @@ enum PositiveControlsReportSection: ReportSection {
             md += String(format: "%.0f %%", control.threshold * 100)
             md += " | \(perSeed.isEmpty ? "no runs" : perSeed) | \(to90Cell) | \(control.passed ? "passed" : "**FAILED**") |\n"
         }
-        md += "\n"
+        md += "\n" + passedAgainstFailed(all)
         return md
+    }
+
+    /// Each failed control against each control that passed on its task, Welch's t over seeds on
+    /// the test accuracy: the test behind "what the failed control lacks is what it needs here".
+    static func passedAgainstFailed(_ all: [Control]) -> String {
+        var rows: [String] = []
+        for failed in all where !failed.passed {
+            let cell = BackbonesReportSection.describe(failed.chosen)
+            for passed in all where passed.passed && BackbonesReportSection.describe(passed.chosen) == cell {
+                let x = passed.testAccuracies, y = failed.testAccuracies
+                guard x.count > 1, y.count > 1 else { continue }
+                let test = SignificanceTest.compare(x, y)
+                let difference = (Statistics.mean(x) - Statistics.mean(y)) * 100
+                rows.append("| \(cell) | `\(passed.chosen.variant)` | `\(failed.chosen.variant)` | \(String(format: "%+.2f", difference)) points | "
+                            + "\(String(format: "%.3g", test.pValue)) | \(test.isSignificant ? "the passed control higher" : "no difference detected") |")
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        return "Passed against failed controls on one task (Welch's t over seeds, test accuracy; called only at p < 0.05):\n\n"
+            + "| task | passed | failed | difference | p | verdict |\n|---|---|---|---:|---:|---|\n" + rows.joined(separator: "\n") + "\n\n"
     }
 
     /// The mixer label, plus the MLP block and the number of heads where another control of the

@@ -139,6 +139,10 @@ struct BackbonesReportTests {
         #expect(md.contains("| `control-plain-mlp` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (with MLP, 2 heads) |"), "\(md)")
         #expect(md.contains("| `control-zoology` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (no MLP, 1 head) |"))
         #expect(md.contains("| `control-conv` | mqar T=64 K=4 d=64 | softmax-attention + learned positions, short conv 4 |"))
+        // Each failed control against each passed one on its task, with Welch's t: both passed means 98.67 %, the failed 25.00 %.
+        #expect(md.contains("| mqar T=64 K=4 d=64 | `control-conv` | `control-plain-mlp` | +73.67 points | "), "\(md)")
+        #expect(md.contains("| mqar T=64 K=4 d=64 | `control-zoology` | `control-plain-mlp` | +73.67 points | "))
+        #expect(md.components(separatedBy: "| the passed control higher |").count == 3)
     }
 
     @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed")
