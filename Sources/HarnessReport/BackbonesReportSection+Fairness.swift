@@ -107,7 +107,10 @@ extension BackbonesReportSection {
                     let a = here[i].chosen, b = here[j].chosen
                     // Induction heads: also every longer test length both were scored at, when both learned
                     // the task at the training length (≥ 90 % mean): extrapolation of a model that did not is noise.
-                    let learned = [a, b].allSatisfy { (mean(input, $0.variant, metric).isEmpty ? 0 : Statistics.mean(mean(input, $0.variant, metric))) >= 0.9 }
+                    let learned = [a, b].allSatisfy { setting in
+                        let values = mean(input, setting.variant, metric)
+                        return !values.isEmpty && Statistics.mean(values) >= 0.9
+                    }
                     let shared = learned ? Set(inductionLengths(input, [here[i]])).intersection(inductionLengths(input, [here[j]])).sorted() : []
                     for (metricName, at) in [(metric, "")] + shared.map({ ("accuracy_len_\($0)", ", tested at \($0)") }) {
                         let x = mean(input, a.variant, metricName), y = mean(input, b.variant, metricName)
