@@ -22,7 +22,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "Tensor", dependencies: ["CBLAS"]),
-        .target(name: "NN", dependencies: ["Tensor"]),
+        // C kernels for loops Swift's baseline-x86-64 build cannot vectorise (AVX2 picked at run time).
+        .target(name: "CKernels"),
+        .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
         .target(name: "Spiking", dependencies: ["Tensor", "NN"]),
         .target(name: "Sequence", dependencies: ["Tensor", "NN"]),
         .target(name: "MoE", dependencies: ["Tensor", "NN", "Spiking"]),

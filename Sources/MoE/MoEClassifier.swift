@@ -170,10 +170,19 @@ public final class MoEClassifier {
         precondition(B > 0 && B <= maxBatch, "MoEClassifier batch must be in 1...\(maxBatch), got \(B)")
         var generator = inferenceGenerator
         defer { inferenceGenerator = generator }
-        try forward(inputs: inputs, batch: B, training: false, generator: &generator)
+        // A few rows are a few hundred kFLOP: OpenBLAS's second thread costs more to wake than it
+        // saves (batch-1 p50 68 µs on two threads against 22 µs on one, measured in the perf suite).
+        if B <= Self.singleThreadRows && BLASThreads.count > 1 {
+            try BLASThreads.with(1) { try forward(inputs: inputs, batch: B, training: false, generator: &generator) }
+        } else {
+            try forward(inputs: inputs, batch: B, training: false, generator: &generator)
+        }
         softmaxForward(probs: UnsafeMutableBufferPointer(start: out, count: B * classes),
                        logits: prefix(UnsafeBufferPointer(logits), B * classes), B: B, V: classes)
     }
+
+    /// Largest batch `predictProbabilities` runs on one OpenBLAS thread whatever the count.
+    static let singleThreadRows = 8
 
     /// The router's input h [batch, D] of the last forward pass (valid until the next one):
     /// feed a row of it to `routeOnly` to time the routing decision alone on real inputs.

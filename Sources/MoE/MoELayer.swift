@@ -1,4 +1,5 @@
 import NN
+import Tensor
 
 /// A mixture-of-experts layer:
 ///
@@ -43,13 +44,17 @@ public final class MoELayer {
     public private(set) var assignmentCounts: [Int]
     /// Whether the last forward pass was the soft mixture (training with `routedLearning` false).
     public private(set) var lastForwardWasSoftMixture = false
+    /// Threads for the sparse path's experts; nil: the kernels' count (OpenBLAS's, see
+    /// `KernelParallel`). Outputs and gradients do not depend on it: tests set it to compare counts.
+    public var threadCount: Int?
 
     private let workspace: Workspace
     /// Per expert: outputs [maxBatch,D_out] and gathered inputs [maxBatch,D] (sparse path).
     private let expertOutputs: [UnsafeMutableBufferPointer<Float>]
     private let gatheredInputs: [UnsafeMutableBufferPointer<Float>]
-    /// Scratch for one expert's backward: dout [maxBatch,D_out], dinp [maxBatch,D].
-    private let expertDout, expertDinp: UnsafeMutableBufferPointer<Float>
+    /// Per expert, scratch for its backward: dout [maxBatch,D_out] and dinp [maxBatch,D] (one
+    /// each, so experts can run their backward passes at the same time).
+    private let expertDout, expertDinp: [UnsafeMutableBufferPointer<Float>]
     /// keep and dL/dweights [maxBatch,k]; dL/dprobabilities [maxBatch,E].
     private let keep, dweights, dprobabilities: UnsafeMutableBufferPointer<Float>
     /// Per expert, the slots b·k + j it serves, in batch order [E][maxBatch].
@@ -76,13 +81,12 @@ public final class MoELayer {
         self.routedLearning = routedLearning
         self.loadBalancing = loadBalancing
         assignmentCounts = [Int](repeating: 0, count: E)
-        workspace = Workspace(count: E * maxBatch * (outputSize + D) + maxBatch * (outputSize + D)
-                              + 2 * maxBatch * k + maxBatch * E)
+        workspace = Workspace(count: 2 * E * maxBatch * (outputSize + D) + 2 * maxBatch * k + maxBatch * E)
         let ws = workspace
         expertOutputs = (0..<E).map { _ in ws.carve(maxBatch * outputSize) }
         gatheredInputs = (0..<E).map { _ in ws.carve(maxBatch * D) }
-        expertDout = ws.carve(maxBatch * outputSize)
-        expertDinp = ws.carve(maxBatch * D)
+        expertDout = (0..<E).map { _ in ws.carve(maxBatch * outputSize) }
+        expertDinp = (0..<E).map { _ in ws.carve(maxBatch * D) }
         keep = ws.carve(maxBatch * k)
         dweights = ws.carve(maxBatch * k)
         dprobabilities = ws.carve(maxBatch * E)
@@ -143,16 +147,20 @@ public final class MoELayer {
                 }
             }
         case .sparse:
-            for e in 0..<E {
+            // Each expert on its own gathered rows, into its own buffers: independent of the others.
+            forEachExpert(B: B) { e in
                 let n = assignmentCounts[e]
-                if n == 0 { continue }
+                if n == 0 { return }
                 let gathered = gatheredInputs[e]
                 for r in 0..<n {
                     let b = Int(assignments[e * maxBatch + r]) / k
                     for d in 0..<D { gathered[r * D + d] = inp[b * D + d] }
                 }
                 experts[e].forward(out: prefix(expertOutputs[e], n * O), inp: prefix(UnsafeBufferPointer(gathered), n * D), B: n)
-                for r in 0..<n {
+            }
+            // Combined in expert order, whatever ran them: the same sums in the same order.
+            for e in 0..<E {
+                for r in 0..<assignmentCounts[e] {
                     let slot = Int(assignments[e * maxBatch + r])
                     addScaledRow(y, slot / k, expertOutputs[e], r, w[slot], O)
                 }
@@ -173,7 +181,7 @@ public final class MoELayer {
         dp.update(repeating: 0)
         if lastForwardWasSoftMixture {
             for e in 0..<E {
-                let g = prefix(expertDout, B * O)
+                let g = prefix(expertDout[0], B * O)
                 for b in 0..<B {
                     // "y[b] += p[b,e] · out_e[b]"  ⇒  dp[b,e] += ⟨dy[b], out_e[b]⟩,  dout_e[b] = p[b,e] · dy[b]
                     dp[b * E + e] += rowDot(dout, b, expertOutputs[e], b, O)
@@ -187,7 +195,7 @@ public final class MoELayer {
             switch dispatch {
             case .dense:
                 for e in 0..<E where assignmentCounts[e] > 0 {
-                    let g = prefix(expertDout, B * O)
+                    let g = prefix(expertDout[0], B * O)
                     g.update(repeating: 0)
                     for b in 0..<B {
                         for j in 0..<k where Int(idx[b * k + j]) == e && keep[b * k + j] != 0 {
@@ -199,22 +207,28 @@ public final class MoELayer {
                     experts[e].backward(dinp: dx, dout: UnsafeBufferPointer(g), inp: x, B: B)
                 }
             case .sparse:
-                for e in 0..<E {
+                // Each expert writes its own grads, its own scratch and the dw entries of its own
+                // slots (every slot has one expert): independent of the others.
+                let wantsDinp = dx != nil
+                forEachExpert(B: B) { e in
                     let n = assignmentCounts[e]
-                    if n == 0 { continue }
-                    let g = prefix(expertDout, n * O)
+                    if n == 0 { return }
+                    let g = prefix(expertDout[e], n * O)
                     for r in 0..<n {
                         let slot = Int(assignments[e * maxBatch + r]), b = slot / k
                         dw[slot] += rowDot(dout, b, expertOutputs[e], r, O)
                         for o in 0..<O { g[r * O + o] = w[slot] * dout[b * O + o] }
                     }
-                    let gx = prefix(expertDinp, n * D)
-                    gx.update(repeating: 0)
-                    experts[e].backward(dinp: dx == nil ? nil : gx, dout: UnsafeBufferPointer(g),
+                    let gx = prefix(expertDinp[e], n * D)
+                    if wantsDinp { gx.update(repeating: 0) }
+                    experts[e].backward(dinp: wantsDinp ? gx : nil, dout: UnsafeBufferPointer(g),
                                         inp: prefix(UnsafeBufferPointer(gatheredInputs[e]), n * D), B: n)
-                    if let dx {
-                        // scatter-add the gathered rows' input gradient back to their batch rows
-                        for r in 0..<n {
+                }
+                if let dx {
+                    // scatter-add the gathered rows' input gradient back to their batch rows, in expert order
+                    for e in 0..<E {
+                        let gx = expertDinp[e]
+                        for r in 0..<assignmentCounts[e] {
                             let b = Int(assignments[e * maxBatch + r]) / k
                             for d in 0..<D { dx[b * D + d] += gx[r * D + d] }
                         }
@@ -228,6 +242,23 @@ public final class MoELayer {
         try loadBalancing.backward(dprobabilities: dp, router: router)
         router.backward(dinputs: dx, dprobabilities: UnsafeBufferPointer(dp), inputs: x, batch: B)
     }
+
+    /// Runs `body(e)` for every expert: in order on one thread; with more threads (OpenBLAS's
+    /// count, see `KernelParallel`) and at least `parallelAssignments` assignments, experts spread
+    /// over the threads, each calling OpenBLAS with one thread — the count is process-wide, and
+    /// two threads each asking for two would oversubscribe the cores. Small batches stay on one
+    /// thread: waking a second costs more than half of their expert work.
+    private func forEachExpert(B: Int, _ body: (Int) -> Void) {
+        let threads = threadCount ?? KernelParallel.threads, E = experts.count
+        if threads <= 1 || B * router.topK < Self.parallelAssignments {
+            for e in 0..<E { body(e) }
+            return
+        }
+        BLASThreads.with(1) { KernelParallel.forEach(E, threadCount: threads, body) }
+    }
+
+    /// Fewest routed assignments (batch × k) for which `forEachExpert` uses more than one thread.
+    static let parallelAssignments = 64
 
     /// Fills keep, assignments and assignmentCounts from the decision, applying the capacity.
     private func assign(B: Int, E: Int, k: Int) {

@@ -1,3 +1,4 @@
+import CKernels
 import Tensor
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +30,9 @@ public struct Adam: Optimizer {
     public private(set) var firstMoment: [Float] = []
     /// Second-moment estimate v, one entry per parameter; empty until the first step.
     public private(set) var secondMoment: [Float] = []
+    /// Threads for the update; nil: the kernels' count (OpenBLAS's, see `KernelParallel`). The
+    /// result does not depend on it: tests set it to compare counts.
+    public var threadCount: Int?
 
     public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999,
                 epsilon: Float = 1e-8, weightDecay: Float = 0, decoupled: Bool = false) {
@@ -75,25 +79,59 @@ public struct Adam: Optimizer {
         let l2 = decoupled ? 0 : weightDecay
         let shrink: Float = decoupled ? 1 - learningRate * weightDecay : 1
         let constants = AdamConstants(b1: b1, b2: b2, eps: eps, l2: l2, shrink: shrink, stepSize: stepSize, bc2Sqrt: bc2Sqrt)
+        let chunk = Self.chunk, threads = threadCount
         firstMoment.withUnsafeMutableBufferPointer { m in
             secondMoment.withUnsafeMutableBufferPointer { v in
                 for range in ranges where !range.isEmpty {
-                    // Eight parameters per vector, then the tail one by one: the same IEEE operations in
-                    // the same order as `adamUpdateReference`, so the same bits (tested).
-                    let full = range.lowerBound + range.count / 8 * 8
-                    var i = range.lowerBound
-                    while i < full {
-                        adamUpdateLanes(values.baseAddress! + i, grads.baseAddress! + i, m.baseAddress! + i, v.baseAddress! + i, constants)
-                        i += 8
+                    // Chunks of `chunk` parameters on up to `threads` threads: every parameter's update
+                    // reads and writes only its own entries, so the bits are the same at any count.
+                    let chunks = (range.count + chunk - 1) / chunk
+                    KernelParallel.forEach(chunks, threadCount: threads) { c in
+                        let lower = range.lowerBound + c * chunk
+                        adamUpdate(lower..<min(lower + chunk, range.upperBound), values, grads, m, v, constants)
                     }
-                    adamUpdateReference(values: UnsafeMutableBufferPointer(rebasing: values[full..<range.upperBound]),
-                                        grads: UnsafeBufferPointer(rebasing: grads[full..<range.upperBound]),
-                                        m: UnsafeMutableBufferPointer(rebasing: m[full..<range.upperBound]),
-                                        v: UnsafeMutableBufferPointer(rebasing: v[full..<range.upperBound]), constants)
                 }
             }
         }
     }
+
+    /// Parameters per parallel task: a multiple of 8, so only a range's last chunk has a tail,
+    /// and large enough (256 KiB of the four arrays together) that a task outweighs its dispatch.
+    static let chunk = 16_384
+}
+
+/// `Adam.step`'s update on one range: eight parameters per vector, then the tail one by one —
+/// the same IEEE operations in the same order as `adamUpdateReference`, so the same bits (tested).
+/// On CPUs with AVX2, CKernels' intrinsics do it: Swift's build targets baseline x86-64, where
+/// these eight lanes become two SSE halves and the divides and square roots ran at a quarter of
+/// the C kernel's speed (1.9 ms against 0.34 ms for the routing MoE's 732 k parameters).
+private func adamUpdate(_ range: Range<Int>, _ values: UnsafeMutableBufferPointer<Float>, _ grads: UnsafeBufferPointer<Float>,
+                        _ m: UnsafeMutableBufferPointer<Float>, _ v: UnsafeMutableBufferPointer<Float>, _ constants: AdamConstants) {
+    if adamUsesAVX2 {
+        let c = constants, i = range.lowerBound
+        biomoe_adam_update_avx2(values.baseAddress! + i, grads.baseAddress! + i, m.baseAddress! + i, v.baseAddress! + i,
+                                range.count, c.b1, c.b2, c.eps, c.l2, c.shrink, c.stepSize, c.bc2Sqrt)
+        return
+    }
+    adamUpdateSwift(range, values, grads, m, v, constants)
+}
+
+/// Whether `Adam.step` runs CKernels' AVX2 update (this CPU has AVX2).
+public let adamUsesAVX2 = biomoe_cpu_has_avx2()
+
+/// The Swift form of `adamUpdate` (CPUs without AVX2): eight lanes at a time, then the tail.
+func adamUpdateSwift(_ range: Range<Int>, _ values: UnsafeMutableBufferPointer<Float>, _ grads: UnsafeBufferPointer<Float>,
+                     _ m: UnsafeMutableBufferPointer<Float>, _ v: UnsafeMutableBufferPointer<Float>, _ constants: AdamConstants) {
+    let full = range.lowerBound + range.count / 8 * 8
+    var i = range.lowerBound
+    while i < full {
+        adamUpdateLanes(values.baseAddress! + i, grads.baseAddress! + i, m.baseAddress! + i, v.baseAddress! + i, constants)
+        i += 8
+    }
+    adamUpdateReference(values: UnsafeMutableBufferPointer(rebasing: values[full..<range.upperBound]),
+                        grads: UnsafeBufferPointer(rebasing: grads[full..<range.upperBound]),
+                        m: UnsafeMutableBufferPointer(rebasing: m[full..<range.upperBound]),
+                        v: UnsafeMutableBufferPointer(rebasing: v[full..<range.upperBound]), constants)
 }
 
 /// The per-step constants of one Adam update.

@@ -29,7 +29,11 @@ public func reluBackward(
     precondition(dinp.count == N && dout.count == N && inp.count == N,
                  "reluBackward: dinp \(dinp.count), dout \(dout.count), inp \(inp.count) elements, expected N = \(N)")
     // dinp[i] += 1[inp[i] > 0] · dout[i]
-    for i in 0..<N where inp[i] > 0 {
-        dinp[i] += dout[i]
+    // A select, not a branch: the sign of inp is random, and a mispredicted branch per element
+    // cost more than the add (0.2 ms per MoE training step). Same bits: dinp is left untouched
+    // where inp ≤ 0, as before.
+    for i in 0..<N {
+        let sum = dinp[i] + dout[i]
+        dinp[i] = inp[i] > 0 ? sum : dinp[i]
     }
 }

@@ -20,6 +20,32 @@ private let small = MoEConfig(router: .softmax, experts: 3, topK: 2, modelWidth:
 
 @Suite("MoE layer")
 struct MoELayerTests {
+    @Test("the sparse layer gives the same outputs and gradients with its experts on one thread and on two", arguments: [
+        MoEConfig(router: .softmax, experts: 4, topK: 2, modelWidth: 6, expertHidden: 5, loadBalancing: .switchTransformer(alpha: 0.3)),
+        MoEConfig(router: .softmax, experts: 3, topK: 2, modelWidth: 6, expertKind: .conv1d, convolutionChannels: 3),
+    ])
+    func threadCountsAgree(config: MoEConfig) throws {
+        // B·k = 80 assignments: above the count from which the experts run in parallel
+        let B = 40
+        func run(threads: Int) throws -> (y: [Float], dx: [Float], grads: [Float]) {
+            let (layer, table) = try makeLayer(config, maxBatch: B, seed: 7)
+            layer.threadCount = threads
+            let x = makeBuffer(testValues(B * 6, seed: 8, in: (-1, 1))), y = makeBuffer(zeros: B * 6)
+            let dy = makeBuffer(testValues(B * 6, seed: 9)), dx = makeBuffer(zeros: B * 6)
+            defer { [x, y, dy, dx].forEach { $0.deallocate() } }
+            var g = SplitMix64(seed: 11)
+            try layer.forward(out: y, inp: x.readOnly, B: B, training: true, generator: &g)
+            table.zeroGrads()
+            try layer.backward(dinp: dx, dout: dy.readOnly, inp: x.readOnly, B: B)
+            return (Array(y), Array(dx), Array(table.grads))
+        }
+        let one = try run(threads: 1), two = try run(threads: 2)
+        #expect(one.y == two.y)
+        #expect(one.dx == two.dx)
+        #expect(one.grads == two.grads)
+        #expect(one.grads.contains { $0 != 0 } && one.y.contains { $0 != 0 })
+    }
+
     @Test("finite differences of Σ r·y + balancing loss agree with backward", arguments: [
         small,
         MoEConfig(router: .softmax, experts: 3, topK: 2, modelWidth: 6, expertHidden: 5, dispatch: .dense, loadBalancing: .variance(coefficient: 2)),

@@ -1,6 +1,7 @@
 import TestSupport
 import Testing
-import NN
+@testable import NN
+import CKernels
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,6 +64,55 @@ struct OptimizerTests {
                                       bc2Sqrt: Float((1 - pow(Double(Float(0.999)), t)).squareRoot()))
                 adamUpdateReference(values: reference, grads: grads.readOnly, m: m, v: v, c)
                 #expect(Array(fast) == Array(reference), "step \(step), decoupled \(decoupled)")
+            }
+        }
+    }
+
+    @Test("Adam's update gives the same bits on one and on two threads, over several chunks and a tail")
+    func adamThreadCountsAgree() {
+        let n = 3 * 16_384 + 1_003
+        let start = testValues(n, seed: 23, in: (-2, 2)), grads = makeBuffer(testValues(n, seed: 24))
+        let one = makeBuffer(start), two = makeBuffer(start)
+        defer { [grads, one, two].forEach { $0.deallocate() } }
+        var serial = Adam(learningRate: 0.01, weightDecay: 0.1, decoupled: true), parallel = serial
+        serial.threadCount = 1
+        parallel.threadCount = 2
+        for step in 1...3 {
+            serial.step(values: one, grads: grads.readOnly)
+            parallel.step(values: two, grads: grads.readOnly)
+            #expect(Array(one) == Array(two), "step \(step)")
+        }
+        #expect(serial.secondMoment == parallel.secondMoment)
+        #expect(Array(one) != start, "the step moved the parameters")
+    }
+
+    @Test("Adam's Swift lanes and its AVX2 kernel each give the scalar reference's bits (AdamW and L2, tail included)")
+    func adamKernelsMatchReference() {
+        let n = 1_003
+        let start = testValues(n, seed: 25, in: (-2, 2)), grads = makeBuffer(testValues(n, seed: 26))
+        defer { grads.deallocate() }
+        typealias Kernel = (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<Float>, AdamConstants) -> Void
+        var kernels: [(name: String, run: Kernel)] = [("swift lanes", { p, m, v, c in adamUpdateSwift(0..<n, p, grads.readOnly, m, v, c) })]
+        if biomoe_cpu_has_avx2() {
+            kernels.append(("avx2", { p, m, v, c in
+                biomoe_adam_update_avx2(p.baseAddress!, grads.baseAddress!, m.baseAddress!, v.baseAddress!, n,
+                                        c.b1, c.b2, c.eps, c.l2, c.shrink, c.stepSize, c.bc2Sqrt)
+            }))
+        }
+        for kernel in kernels {
+            for (l2, shrink) in [(Float(0.1), Float(1)), (0, 1 - 0.01 * 0.1)] {
+                let fast = makeBuffer(start), reference = makeBuffer(start)
+                let mf = makeBuffer(zeros: n), vf = makeBuffer(zeros: n), mr = makeBuffer(zeros: n), vr = makeBuffer(zeros: n)
+                defer { [fast, reference, mf, vf, mr, vr].forEach { $0.deallocate() } }
+                for step in 1...3 {
+                    let c = AdamConstants(b1: 0.9, b2: 0.999, eps: 1e-8, l2: l2, shrink: shrink,
+                                          stepSize: 0.01 / Float(1 - pow(0.9, Double(step))),
+                                          bc2Sqrt: Float((1 - pow(0.999, Double(step))).squareRoot()))
+                    kernel.run(fast, mf, vf, c)
+                    adamUpdateReference(values: reference, grads: grads.readOnly, m: mr, v: vr, c)
+                    #expect(Array(fast) == Array(reference), "\(kernel.name), l2 \(l2), step \(step)")
+                    #expect(Array(vf) == Array(vr), "\(kernel.name), l2 \(l2), step \(step)")
+                }
             }
         }
     }
