@@ -90,7 +90,7 @@ let package = Package(
         // Shared test helpers (fixed generators, buffers) for the kernel test targets.
         .target(name: "TestSupport", dependencies: ["Tensor", "NN"], path: "Tests/TestSupport"),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
-        .testTarget(name: "NNTests", dependencies: ["TestSupport", "Tensor", "NN"]),
+        .testTarget(name: "NNTests", dependencies: ["TestSupport", "Tensor", "NN", "CKernels"]),
         .testTarget(name: "SpikingTests", dependencies: ["TestSupport", "Spiking", "NN"]),
         .testTarget(name: "SequenceTests", dependencies: ["TestSupport", "Sequence", "NN"], exclude: ["Fixtures"]),
         .testTarget(name: "MoETests", dependencies: ["TestSupport", "Tensor", "MoE"]),
