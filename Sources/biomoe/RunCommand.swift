@@ -62,6 +62,7 @@ struct RunCommand: ParsableCommand {
         let summary: SuiteRunSummary
         do {
             let store = try ResultStore(path: dbPath)
+            guard !store.isReadOnly else { throw ResultStoreError.publishedFileIsReadOnly(path: dbPath, suite: spec.name) }
             let stop = StopRequest()
             let handlers = StopSignals.install(stop)
             defer { StopSignals.uninstall(handlers) }

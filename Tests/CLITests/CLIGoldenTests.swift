@@ -86,6 +86,22 @@ struct CLIGoldenTests {
         #expect(FileManager.default.contents(atPath: working + "/reliability.gp") == FileManager.default.contents(atPath: again + "/reliability.gp"))
     }
 
+    @Test("run on a published file fails with exit 1 before running anything, names the file and the merge that makes it writable")
+    func runOnPublishedFile() throws {
+        let smoke = try SmokeRun.shared.get()
+        let published = smoke.directory.appendingPathComponent("published-for-run.sqlite").path
+        try #require(try BiomoeBinary.run(["publish", "smoke", "--db", smoke.database, "--out", published,
+                                           "--report-dir", smoke.directory.appendingPathComponent("published-for-run").path]).status == 0)
+        let before = FileManager.default.contents(atPath: published)
+        let result = try BiomoeBinary.run(["run", "experiments/smoke.yaml", "--db", published, "--plain"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("error: '\(published)' is a published results file (written by `biomoe publish`), which biomoe only reads; nothing was run. "
+                                              + "To add runs to it, merge it into a working database and run there: biomoe merge \(published) --into results/runs/smoke.sqlite"),
+                "\(result.standardError)")
+        #expect(!result.standardOutput.contains("done in"))
+        #expect(FileManager.default.contents(atPath: published) == before, "the published file is unchanged")
+    }
+
     @Test("publish of a suite the database does not hold fails with exit 1 and names the suites it holds")
     func publishUnknownSuite() throws {
         let smoke = try SmokeRun.shared.get()

@@ -28,6 +28,8 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
     case cannotMerge(path: String, reason: String)
     /// Writing a run failed because of the file or its disk (full, read-only, I/O error).
     case cannotWrite(path: String, reason: String)
+    /// `run` was pointed at a published file (`biomoe publish`), which is only ever read.
+    case publishedFileIsReadOnly(path: String, suite: String)
     /// Writing a run's checkpoint (`save_checkpoints`) beside the results file failed.
     case cannotWriteCheckpoint(path: String, reason: String)
     /// A read-only published file from before mined git histories were stored.
@@ -79,6 +81,10 @@ public enum ResultStoreError: Error, Equatable, CustomStringConvertible {
         case let .cannotWrite(path, reason):
             return "Cannot write to the results database '\(path)': \(reason). The run in progress was not recorded and "
                 + "nothing was half-written; fix the cause (disk space, permissions) and run the same command again to resume."
+        case let .publishedFileIsReadOnly(path, suite):
+            return "'\(path)' is a published results file (written by `biomoe publish`), which biomoe only reads; nothing was run. "
+                + "To add runs to it, merge it into a working database and run there: "
+                + "biomoe merge \(path) --into results/runs/\(suite).sqlite (the default --db of `run`)."
         case let .cannotWriteCheckpoint(path, reason):
             return "Cannot write the checkpoint '\(path)': \(reason). The run in progress was not recorded; fix the cause "
                 + "(disk space, permissions) and run the same command again to resume."
