@@ -23,15 +23,17 @@ struct MoELayerTests {
     @Test("the sparse layer gives the same outputs and gradients with its experts on one thread and on two", arguments: [
         MoEConfig(router: .softmax, experts: 4, topK: 2, modelWidth: 6, expertHidden: 5, loadBalancing: .switchTransformer(alpha: 0.3)),
         MoEConfig(router: .softmax, experts: 3, topK: 2, modelWidth: 6, expertKind: .conv1d, convolutionChannels: 3),
+        // experts large enough for OpenBLAS's blocked sgemm path (not only its small-matrix kernel)
+        MoEConfig(router: .softmax, experts: 4, topK: 2, modelWidth: 96, expertHidden: 128, loadBalancing: .switchTransformer(alpha: 0.3)),
     ])
     func threadCountsAgree(config: MoEConfig) throws {
-        // B·k = 80 assignments: above the count from which the experts run in parallel
-        let B = 40
+        // B·k = 160 assignments: above the count from which the experts run in parallel
+        let B = 80, D = config.modelWidth
         func run(threads: Int) throws -> (y: [Float], dx: [Float], grads: [Float]) {
             let (layer, table) = try makeLayer(config, maxBatch: B, seed: 7)
             layer.threadCount = threads
-            let x = makeBuffer(testValues(B * 6, seed: 8, in: (-1, 1))), y = makeBuffer(zeros: B * 6)
-            let dy = makeBuffer(testValues(B * 6, seed: 9)), dx = makeBuffer(zeros: B * 6)
+            let x = makeBuffer(testValues(B * D, seed: 8, in: (-1, 1))), y = makeBuffer(zeros: B * D)
+            let dy = makeBuffer(testValues(B * D, seed: 9)), dx = makeBuffer(zeros: B * D)
             defer { [x, y, dy, dx].forEach { $0.deallocate() } }
             var g = SplitMix64(seed: 11)
             try layer.forward(out: y, inp: x.readOnly, B: B, training: true, generator: &g)
