@@ -102,6 +102,38 @@ $a3 << EOD
 185600 46.0333333
 192000 46.35
 EOD
+$a4 << EOD
+6400 0.375
+12800 0.808333333
+19200 4.60833333
+25600 12.2916667
+32000 19.0833333
+38400 22.8583333
+44800 24.2583333
+51200 25.15
+57600 25.3666667
+64000 25.2916667
+70400 25.8666667
+76800 25.5833333
+83200 25.7166667
+89600 25.725
+96000 25.7666667
+102400 25.8416667
+108800 25.8833333
+115200 27.5916667
+121600 29.225
+128000 30.4333333
+134400 30.5083333
+140800 30.7916667
+147200 30.8416667
+153600 31.6083333
+160000 32.225
+166400 32.5
+172800 36.675
+179200 38.7666667
+185600 41.7916667
+192000 44.3916667
+EOD
 
 set output 'curves-mqar-T64-K4-d64.svg'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
@@ -114,6 +146,7 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
@@ -129,6 +162,7 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

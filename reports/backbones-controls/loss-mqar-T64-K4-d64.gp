@@ -102,6 +102,38 @@ $l3 << EOD
 185600 1.52416984
 192000 1.5118009
 EOD
+$l4 << EOD
+6400 5.88473255
+12800 5.55893883
+19200 5.20992111
+25600 4.41043232
+32000 3.65083893
+38400 3.13804111
+44800 2.84564966
+51200 2.66841572
+57600 2.56896297
+64000 2.48386557
+70400 2.42154797
+76800 2.37176843
+83200 2.31780654
+89600 2.29123578
+96000 2.26178642
+102400 2.21922486
+108800 2.18680371
+115200 2.12818424
+121600 2.05002795
+128000 1.97962465
+134400 1.9255792
+140800 1.9047418
+147200 1.87620811
+153600 1.85156276
+160000 1.83396786
+166400 1.81318203
+172800 1.75429452
+179200 1.64794129
+185600 1.565792
+192000 1.48064944
+EOD
 
 set output 'loss-mqar-T64-K4-d64.svg'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (mean over seeds)'
@@ -114,6 +146,7 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
@@ -129,6 +162,7 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

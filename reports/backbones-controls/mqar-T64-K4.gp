@@ -13,6 +13,9 @@ EOD
 $m3 << EOD
 64 46.6416667 86.3402609
 EOD
+$m4 << EOD
+64 44.7416667 39.6514985
+EOD
 
 set output 'mqar-T64-K4.svg'
 set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -25,7 +28,8 @@ set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T64-K4.png'
@@ -39,5 +43,6 @@ set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers'
 unset output
