@@ -27,11 +27,17 @@ extension BackbonesReportSection {
     /// The mixer label, plus the budget and rate when another chosen configuration of the same
     /// cell has the same mixer (one mixer run at two budgets), and "with MLP" / "no MLP" when
     /// such a twin differs in the MLP block, so table rows, chart lines and the pairs of the Welch
-    /// table can be told apart.
+    /// table can be told apart. A label with no twin still says "with MLP" / "no MLP" when the same
+    /// mixer runs in the cell both ways (Mamba at 4 layers beside 2-layer Mamba with and without it).
     static func label(_ c: Setting, among all: [Choice]) -> String {
         let here = cell(of: c)
-        let twins = all.map(\.chosen).filter { $0.variant != c.variant && $0.mixerLabel == c.mixerLabel && cell(of: $0) == here }
-        guard !twins.isEmpty else { return c.mixerLabel }
+        let sameMixer = all.map(\.chosen).filter { $0.variant != c.variant && $0.string("mixer") == c.string("mixer") && cell(of: $0) == here }
+        let twins = sameMixer.filter { $0.mixerLabel == c.mixerLabel }
+        guard !twins.isEmpty else {
+            // No twin, but the same mixer with and without the MLP in this cell: say which this is.
+            let mlp = c.distinctions(from: sameMixer, in: [.mlp])
+            return mlp.isEmpty ? c.mixerLabel : "\(c.mixerLabel) (\(mlp.joined()))"
+        }
         let budget = "\(c.int("train_batch")) × \(c.int("steps")) steps, lr \(c.learningRate)"
         return "\(c.mixerLabel) (" + (c.distinctions(from: twins, in: [.mlp]) + [budget]).joined(separator: "; ") + ")"
     }

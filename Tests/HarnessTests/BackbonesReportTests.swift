@@ -105,13 +105,26 @@ struct BackbonesReportTests {
         #expect(chart?.commands.contains(blockAlone) == true && chart?.commands.contains(withMLP) == true, "one chart line each")
     }
 
+    @Test("a mixer label with no twin still says 'no MLP' when the same mixer runs in its cell with and without the MLP")
+    func loneLabelNamesTheMLP() {
+        var own = settings
+        own["mamba-answer-block"] = "\"mixer\":\"mamba\",\"mlp\":false,\"induction_targets\":\"answer\""
+        let accuracies = ["mamba-mlp": [0.13, 0.14, 0.12], "mamba-block": [0.91, 0.93, 0.92], "mamba-answer-block": [0.5, 0.6, 0.4]]
+        let md = BackbonesReportSection.markdown(input(accuracies, settings: own))
+        #expect(md.contains("| 64 | 4 | 64 | mamba + loss on the answer alone (no MLP) | 0.003 | 50.0 ± "), "\(md)")
+        // alone in its cell, the same label stays bare
+        let alone = BackbonesReportSection.markdown(input(["mamba-answer-block": [0.5, 0.6, 0.4]], settings: own))
+        #expect(alone.contains("| 64 | 4 | 64 | mamba + loss on the answer alone | 0.003 | 50.0 ± "), "\(alone)")
+    }
+
     @Test("a Zoology init and a loss on the answer alone are named in the mixer's label and in the table of what each mixer had")
     func initAndTargetsNamed() {
         let md = BackbonesReportSection.markdown(input(["mamba-mlp": [0.13, 0.14, 0.12], "mamba-mlp-zoology-init": [0.5, 0.6, 0.7],
                                                         "mamba-answer": [0.2, 0.3, 0.2]], settings: settings))
-        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba + Zoology init | 0.003: 60.0 % | 0.003 |"), "\(md)")
-        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba + loss on the answer alone | 0.003: 23.3 % | 0.003 |"))
-        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba | 0.003: 13.0 % | 0.003 |"))
+        // the answer-loss variant has no MLP where the other two have one, so every label says which
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba + Zoology init (with MLP) | 0.003: 60.0 % | 0.003 |"), "\(md)")
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba + loss on the answer alone (no MLP) | 0.003: 23.3 % | 0.003 |"))
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba (with MLP) | 0.003: 13.0 % | 0.003 |"))
         #expect(md.contains("| mamba (Zoology init) | 2 | yes |") && md.contains("| mamba (loss on the answer alone) | 2 |")
                 && md.contains("| mamba | 2 | yes |"))
     }

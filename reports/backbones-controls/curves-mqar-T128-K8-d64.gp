@@ -88,9 +88,9 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
      $a1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
@@ -103,9 +103,9 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key bottom right
-plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
      $a1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'

@@ -146,7 +146,7 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
+     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (no MLP)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
@@ -162,7 +162,7 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
+     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (no MLP)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

@@ -88,9 +88,9 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
      $l1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
@@ -103,9 +103,9 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key top right
-plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
      $l1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions', \
+     $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'

@@ -146,7 +146,7 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
+     $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers (no MLP)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
@@ -162,7 +162,7 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers', \
+     $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers (no MLP)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

@@ -22,9 +22,9 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions (no MLP)', \
      $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
@@ -36,8 +36,8 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions (no MLP)', \
      $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
 unset output

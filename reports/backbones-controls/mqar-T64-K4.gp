@@ -29,7 +29,7 @@ plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 30
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
      $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers'
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (no MLP)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T64-K4.png'
@@ -44,5 +44,5 @@ plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 30
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
      $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
      $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers'
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (no MLP)'
 unset output
