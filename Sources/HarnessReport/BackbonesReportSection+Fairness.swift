@@ -112,13 +112,13 @@ extension BackbonesReportSection {
                         return !values.isEmpty && Statistics.mean(values) >= 0.9
                     }
                     let shared = learned ? Set(inductionLengths(input, [here[i]])).intersection(inductionLengths(input, [here[j]])).sorted() : []
+                    let first = label(a, among: all), second = label(b, among: all)
                     for (metricName, at) in [(metric, "")] + shared.map({ ("accuracy_len_\($0)", ", tested at \($0)") }) {
                         let x = mean(input, a.variant, metricName), y = mean(input, b.variant, metricName)
                         guard x.count > 1, y.count > 1 else { continue }
                         let test = SignificanceTest.compare(x, y)
                         let difference = (Statistics.mean(x) - Statistics.mean(y)) * scale
                         let better = lm ? difference < 0 : difference > 0
-                        let first = label(a, among: all), second = label(b, among: all)
                         let verdict = test.isSignificant ? "\(better ? first : second) better" : "no difference detected"
                         rows.append("| \(describe(a))\(at) | \(first) | \(second) | \(String(format: "%+.2f", difference))\(unit) | "
                                     + "\(String(format: "%.3g", test.pValue)) | \(verdict) |")

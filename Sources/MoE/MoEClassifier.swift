@@ -172,9 +172,7 @@ public final class MoEClassifier {
         defer { inferenceGenerator = generator }
         // A few rows are a few hundred kFLOP: OpenBLAS's second thread costs more to wake than it
         // saves (batch-1 p50 68 µs on two threads against 22 µs on one, measured in the perf suite).
-        if B <= Self.singleThreadRows && BLASThreads.count > 1 {
-            try BLASThreads.with(1) { try forward(inputs: inputs, batch: B, training: false, generator: &generator) }
-        } else {
+        try BLASThreads.with(B <= Self.singleThreadRows ? 1 : BLASThreads.count) {
             try forward(inputs: inputs, batch: B, training: false, generator: &generator)
         }
         softmaxForward(probs: UnsafeMutableBufferPointer(start: out, count: B * classes),
