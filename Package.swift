@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "CKernels"),
         .target(name: "NN", dependencies: ["Tensor", "CKernels"]),
         .target(name: "Spiking", dependencies: ["Tensor", "NN"]),
-        .target(name: "Sequence", dependencies: ["Tensor", "NN"]),
+        .target(name: "Sequence", dependencies: ["Tensor", "NN", "CKernels"]),
         .target(name: "MoE", dependencies: ["Tensor", "NN", "Spiking"]),
         .target(name: "Learning", dependencies: ["Tensor", "NN", "Spiking", "MoE"]),
         .target(name: "Datasets", dependencies: ["Tensor", "CCSV", "CZlib"]),

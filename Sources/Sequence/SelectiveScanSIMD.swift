@@ -1,4 +1,5 @@
 import Tensor
+import CKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +12,9 @@ import Darwin
 /// Why this shape: the recurrence is sequential in t but independent across channels d, and u, Δ
 /// are stored [B,T,D] with d contiguous, so eight neighbouring channels load as one vector; the
 /// exp of Δ·A, one per state element and step, uses `vectorExp` instead of a libm call. Tasks
-/// write disjoint outputs, so the bits do not depend on the thread count.
+/// write disjoint outputs, so the bits do not depend on the thread count. On CPUs with AVX2 each
+/// block runs in CKernels (`avx2`, the default there): the same operations on one AVX register
+/// instead of two SSE halves, so the same bits (tested).
 public func selectiveScanForwardSIMD(
     y: UnsafeMutableBufferPointer<Float>,
     delta: UnsafeMutableBufferPointer<Float>,
@@ -22,18 +25,25 @@ public func selectiveScanForwardSIMD(
     A: UnsafeBufferPointer<Float>,
     deltaBias: UnsafeBufferPointer<Float>,
     skip: UnsafeBufferPointer<Float>,
-    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil
+    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil, avx2: Bool = scanUsesAVX2
 ) {
     checkScanSizes("selectiveScanForwardSIMD", y.count, delta.count, u.count, deltaRaw.count, ssmB.count, ssmC.count,
                    A.count, deltaBias.count, skip.count, B: B, T: T, D: D, N: N)
     let blocks = (D + 7) / 8
     let At = transposedLanes(A, D: D, N: N)
     defer { At.deallocate() }
+    let avx2 = avx2 && scanUsesAVX2
     KernelParallel.forEach(B * blocks, threadCount: threads) { task in
         let b = task / blocks, d0 = (task % blocks) * 8, width = min(8, D - d0)
         let h = UnsafeMutablePointer<FloatLanes>.allocate(capacity: N)
         defer { h.deallocate() }
         h.initialize(repeating: FloatLanes(), count: N)
+        if avx2 {
+            biomoe_scan_forward_block_avx2(y.baseAddress!, delta.baseAddress!, u.baseAddress!, deltaRaw.baseAddress!,
+                                           ssmB.baseAddress!, ssmC.baseAddress!, floats(At), deltaBias.baseAddress!,
+                                           skip.baseAddress!, b, task % blocks, T, D, N, floats(h))
+            return
+        }
         let bias = FloatLanes.load(deltaBias.baseAddress! + d0, count: width)
         let skipD = FloatLanes.load(skip.baseAddress! + d0, count: width)
         for t in 0..<T {
@@ -61,7 +71,8 @@ public func selectiveScanForwardSIMD(
 /// each block's forward states (and decays) into task-local scratch before the reverse sweep.
 /// dssmB and dssmC (sums over channels) are accumulated per lane across blocks and reduced at the
 /// end of the task; dA, ddeltaBias and dskip (sums over the batch) are per-task partials added
-/// in b order afterwards. Every sum has a fixed order, so the thread count changes no bit.
+/// in b order afterwards. Every sum has a fixed order, so the thread count changes no bit. With
+/// `avx2`, each sequence's task runs in CKernels, in the same order (same bits, tested).
 public func selectiveScanBackwardSIMD(
     du: UnsafeMutableBufferPointer<Float>,
     ddeltaRaw: UnsafeMutableBufferPointer<Float>,
@@ -77,7 +88,7 @@ public func selectiveScanBackwardSIMD(
     ssmC: UnsafeBufferPointer<Float>,
     A: UnsafeBufferPointer<Float>,
     skip: UnsafeBufferPointer<Float>,
-    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil
+    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil, avx2: Bool = scanUsesAVX2
 ) {
     checkScanSizes("selectiveScanBackwardSIMD", dy.count, delta.count, u.count, du.count, ssmB.count, ssmC.count,
                    A.count, ddeltaBias.count, skip.count, B: B, T: T, D: D, N: N)
@@ -91,7 +102,15 @@ public func selectiveScanBackwardSIMD(
     let partials = UnsafeMutablePointer<FloatLanes>.allocate(capacity: max(1, B * partialStride))
     partials.initialize(repeating: FloatLanes(), count: max(1, B * partialStride))
     defer { At.deallocate(); partials.deallocate() }
+    let avx2 = avx2 && scanUsesAVX2
     KernelParallel.forEach(B, threadCount: threads) { b in
+        if avx2 {
+            biomoe_scan_backward_sequence_avx2(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
+                                               floats(partials + b * partialStride), dy.baseAddress!, u.baseAddress!,
+                                               delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
+                                               skip.baseAddress!, b, T, D, N)
+            return
+        }
         // states[(t+1)·N + n] = h_t[n] (row 0 is h_{−1} = 0); decays[t·N + n] = exp(Δ_t·A[n]).
         let states = UnsafeMutablePointer<FloatLanes>.allocate(capacity: (T + 1) * N)
         let decays = UnsafeMutablePointer<FloatLanes>.allocate(capacity: max(1, T * N))
@@ -172,6 +191,14 @@ public func selectiveScanBackwardSIMD(
             }
         }
     }
+}
+
+/// Whether the scans run CKernels' AVX2 blocks by default (this CPU has AVX2).
+public let scanUsesAVX2 = biomoe_cpu_has_avx2()
+
+/// Lanes as the floats CKernels reads: eight per `FloatLanes`, in lane order.
+private func floats(_ lanes: UnsafeMutablePointer<FloatLanes>) -> UnsafeMutablePointer<Float> {
+    UnsafeMutableRawPointer(lanes).assumingMemoryBound(to: Float.self)
 }
 
 /// A [D,N] → lanes [N][⌈D/8⌉]: element (n, block) holds A[block·8 + lane, n], zero past D.

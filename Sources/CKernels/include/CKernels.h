@@ -19,4 +19,22 @@ void biomoe_adam_update_avx2(float *values, const float *grads, float *m, float 
                              float b1, float b2, float eps, float l2, float shrink,
                              float stepSize, float bc2Sqrt);
 
+/// Sequence's selective scan, forward, for one sequence b and one block of eight channels
+/// (block·8 …, fewer in the last block): Δ = softplus(deltaRaw + deltaBias) into `delta`, the
+/// recurrence h = exp(Δ·A)·h + Δ·B·u, and y = Σ_n h·C + skip·u into `y`. `At` holds A as
+/// lanes [N][⌈D/8⌉][8]; `h` is N·8 floats of scratch. Call only when biomoe_cpu_has_avx2().
+void biomoe_scan_forward_block_avx2(float *y, float *delta, const float *u, const float *deltaRaw,
+                                    const float *ssmB, const float *ssmC, const float *At,
+                                    const float *deltaBias, const float *skip,
+                                    size_t b, size_t block, size_t T, size_t D, size_t N, float *h);
+
+/// The selective scan's backward for one sequence b, every channel block in order: adds into
+/// du, ddeltaRaw, dssmB and dssmC, and writes the sequence's partial sums of dA, ddeltaBias and
+/// dskip as lanes into `partial` ([⌈D/8⌉·N] dA, then [⌈D/8⌉] ddeltaBias, then [⌈D/8⌉] dskip,
+/// 8 floats each). Call only when biomoe_cpu_has_avx2().
+void biomoe_scan_backward_sequence_avx2(float *du, float *ddeltaRaw, float *dssmB, float *dssmC, float *partial,
+                                        const float *dy, const float *u, const float *delta,
+                                        const float *ssmB, const float *ssmC, const float *At, const float *skip,
+                                        size_t b, size_t T, size_t D, size_t N);
+
 #endif
