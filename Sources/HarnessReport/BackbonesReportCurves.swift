@@ -38,7 +38,7 @@ extension BackbonesReportSection {
             let mlp = c.distinctions(from: sameMixer, in: [.mlp])
             return mlp.isEmpty ? c.mixerLabel : "\(c.mixerLabel) (\(mlp.joined()))"
         }
-        let budget = "\(c.int("train_batch")) × \(c.int("steps")) steps, lr \(c.learningRate)"
+        let budget = "\(c.budget), lr \(c.learningRate)"
         return "\(c.mixerLabel) (" + (c.distinctions(from: twins, in: [.mlp]) + [budget]).joined(separator: "; ") + ")"
     }
 

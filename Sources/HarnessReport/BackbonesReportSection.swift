@@ -45,7 +45,10 @@ enum BackbonesReportSection: ReportSection {
         var hasMLP: Bool { (values["mlp"] as? Bool) ?? false }
 
         /// A setting `mixerLabel` leaves out but that can tell two runs of one mixer apart.
-        enum Aspect { case mlp, heads }
+        enum Aspect { case mlp, heads, budget }
+
+        /// Batch × step budget, as the tables print it ("64 × 6000 steps").
+        var budget: String { "\(int("train_batch")) × \(int("steps")) steps" }
 
         /// How this setting differs from `twins` (settings with the same mixer label in one
         /// table or cell) in each of `aspects`, as label parts ("with MLP", "1 head"), in order;
@@ -58,12 +61,17 @@ enum BackbonesReportSection: ReportSection {
                 case .heads:
                     let heads = int("heads")
                     return twins.contains { $0.int("heads") != heads } ? (heads == 1 ? "1 head" : "\(heads) heads") : nil
+                case .budget:
+                    return twins.contains { $0.budget != budget } ? budget : nil
                 }
             }
         }
         /// Everything but the learning rate: variants with the same key form one configuration.
-        var configurationKey: String {
-            values.keys.filter { $0 != "learning_rate" }.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ";")
+        var configurationKey: String { key(without: ["learning_rate"]) }
+        /// Everything but the learning rate and the budget: one configuration trained for longer has the same key.
+        var configurationKeyBesidesBudget: String { key(without: ["learning_rate", "steps", "train_batch"]) }
+        private func key(without excluded: Set<String>) -> String {
+            values.keys.filter { !excluded.contains($0) }.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ";")
         }
     }
 

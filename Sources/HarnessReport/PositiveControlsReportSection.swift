@@ -48,7 +48,14 @@ enum PositiveControlsReportSection: ReportSection {
             for control in failed {
                 let cell = BackbonesReportSection.describe(control.chosen)
                 let passed = all.filter { $0.passed && BackbonesReportSection.describe($0.chosen) == cell }
-                if !passed.isEmpty {
+                // The same control, passed with a larger budget: what this one lacked is training.
+                let longer = passed.filter {
+                    $0.chosen.configurationKeyBesidesBudget == control.chosen.configurationKeyBesidesBudget && $0.chosen.budget != control.chosen.budget
+                }
+                if let twin = longer.first {
+                    md += " `\(control.chosen.variant)` failed at \(control.chosen.budget) where the same control passed at "
+                    md += "\(twin.chosen.budget) (`\(twin.chosen.variant)`, \(cell)): it needs the larger budget here."
+                } else if !passed.isEmpty {
                     let names = passed.map { "`\($0.chosen.variant)`" }
                     let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
                     md += " `\(control.chosen.variant)` failed where \(list) passed on the same task (\(cell)): the task "
@@ -101,13 +108,13 @@ enum PositiveControlsReportSection: ReportSection {
             + "| task | passed | failed | difference | p | verdict |\n|---|---|---|---:|---:|---|\n" + rows.joined(separator: "\n") + "\n\n"
     }
 
-    /// The mixer label, plus the MLP block and the number of heads where another control of the
-    /// same mixer on the same task differs in them, so two such rows are told apart.
+    /// The mixer label, plus the MLP block, the number of heads and the budget where another
+    /// control of the same mixer on the same task differs in them, so two such rows are told apart.
     static func label(_ c: BackbonesReportSection.Setting, among all: [Control]) -> String {
         let twins = all.map(\.chosen).filter {
             $0.variant != c.variant && $0.mixerLabel == c.mixerLabel && BackbonesReportSection.describe($0) == BackbonesReportSection.describe(c)
         }
-        let parts = c.distinctions(from: twins, in: [.mlp, .heads])
+        let parts = c.distinctions(from: twins, in: [.mlp, .heads, .budget])
         return parts.isEmpty ? c.mixerLabel : c.mixerLabel + " (" + parts.joined(separator: ", ") + ")"
     }
 

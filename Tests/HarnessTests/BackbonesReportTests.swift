@@ -40,6 +40,7 @@ private let settings = [
     "mamba-long": "\"mixer\":\"mamba\",\"steps\":300,\"learning_rate\":0.001",
     "control-plain-mlp": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"mlp\":true",
     "control-zoology": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"mlp\":false,\"heads\":1",
+    "control-plain-long": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"steps\":300",
     "mamba-mlp": "\"mixer\":\"mamba\",\"mlp\":true",
     "mamba-block": "\"mixer\":\"mamba\",\"mlp\":false,\"steps\":300,\"learning_rate\":0.001",
     "softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4",
@@ -156,6 +157,17 @@ struct BackbonesReportTests {
         #expect(md.contains("| mqar T=64 K=4 d=64 | `control-conv` | `control-plain-mlp` | +73.67 points | "), "\(md)")
         #expect(md.contains("| mqar T=64 K=4 d=64 | `control-zoology` | `control-plain-mlp` | +73.67 points | "))
         #expect(md.components(separatedBy: "| the passed control higher |").count == 3)
+    }
+
+    @Test("a control that fails at one budget and passes at a larger one says it needs the budget, and its rows name their budgets")
+    func controlNeedsBudget() {
+        let md = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-plain-long": [0.95, 0.93, 0.91],
+                                                              "control-conv": [0.99, 0.98, 0.99]], settings: settings))
+        #expect(md.contains("**1 of 3 positive control(s) FAILED (`control-plain`).** `control-plain` failed at 64 × 100 steps where the same control "
+                            + "passed at 64 × 300 steps (`control-plain-long`, mqar T=64 K=4 d=64): it needs the larger budget here.\n"), "\(md)")
+        #expect(md.contains("| `control-plain` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (64 × 100 steps) |"), "\(md)")
+        #expect(md.contains("| `control-plain-long` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (64 × 300 steps) |"))
+        #expect(md.contains("| mqar T=64 K=4 d=64 | `control-plain-long` | `control-plain` | +68.00 points | "), "\(md)")
     }
 
     @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed")
