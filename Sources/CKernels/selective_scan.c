@@ -40,6 +40,14 @@ AVX2 float laneSum(__m256 v) {
     return s;
 }
 
+/// c[0]·xⁿ⁻¹ + … + c[n−1] by Horner, one multiply and one add a step, as the Swift loops write it
+/// (x·p − c there is x·p + (−c) here: the same IEEE result).
+AVX2 __m256 horner(__m256 x, const float *c, int n) {
+    __m256 p = set1(c[0]);
+    for (int i = 1; i < n; i++) p = add(mul(p, x), set1(c[i]));
+    return p;
+}
+
 /// e^r ≈ 1 + r + r²·P(r) and 2ⁿ from `shifted` (Tensor's `vectorExp` core, Cephes expf).
 AVX2 __m256 expCore(__m256 clamped) {
     const __m256 magic = set1(12582912.0f);
@@ -47,12 +55,9 @@ AVX2 __m256 expCore(__m256 clamped) {
     __m256 n = sub(shifted, magic);
     __m256 r = sub(clamped, mul(n, set1(0.693359375f)));
     r = sub(r, mul(n, set1(-2.12194440e-4f)));
-    __m256 p = set1(1.9875691500e-4f);
-    p = add(mul(p, r), set1(1.3981999507e-3f));
-    p = add(mul(p, r), set1(8.3334519073e-3f));
-    p = add(mul(p, r), set1(4.1665795894e-2f));
-    p = add(mul(p, r), set1(1.6666665459e-1f));
-    p = add(mul(p, r), set1(5.0000001201e-1f));
+    static const float P[] = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f,
+                              1.6666665459e-1f, 5.0000001201e-1f};
+    __m256 p = horner(r, P, 6);
     __m256 er = add(add(mul(p, mul(r, r)), r), set1(1.0f));
     __m256i nBits = _mm256_sub_epi32(_mm256_castps_si256(shifted), _mm256_set1_epi32(0x4B400000));
     __m256i exponent = _mm256_slli_epi32(_mm256_add_epi32(nBits, _mm256_set1_epi32(127)), 23);
@@ -90,15 +95,9 @@ AVX2 __m256 logPositive(__m256 x) {
     exponent = pick(exponent, sub(exponent, set1(1.0f)), small);
     m = sub(pick(m, add(m, m), small), set1(1.0f));
     __m256 z = mul(m, m);
-    __m256 p = set1(7.0376836292e-2f);
-    p = sub(mul(p, m), set1(1.1514610310e-1f));
-    p = add(mul(p, m), set1(1.1676998740e-1f));
-    p = sub(mul(p, m), set1(1.2420140846e-1f));
-    p = add(mul(p, m), set1(1.4249322787e-1f));
-    p = sub(mul(p, m), set1(1.6668057665e-1f));
-    p = add(mul(p, m), set1(2.0000714765e-1f));
-    p = sub(mul(p, m), set1(2.4999993993e-1f));
-    p = add(mul(p, m), set1(3.3333331174e-1f));
+    static const float P[] = {7.0376836292e-2f, -1.1514610310e-1f, 1.1676998740e-1f, -1.2420140846e-1f, 1.4249322787e-1f,
+                              -1.6668057665e-1f, 2.0000714765e-1f, -2.4999993993e-1f, 3.3333331174e-1f};
+    __m256 p = horner(m, P, 9);
     __m256 y = mul(mul(p, m), z);
     y = add(y, mul(exponent, set1(-2.12194440e-4f)));
     y = sub(y, mul(set1(0.5f), z));
