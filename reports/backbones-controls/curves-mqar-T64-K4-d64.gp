@@ -134,6 +134,193 @@ $a4 << EOD
 185600 41.7916667
 192000 44.3916667
 EOD
+$a5 << EOD
+6400 0.375
+12800 0.725
+19200 4.73333333
+25600 13.0583333
+32000 19.575
+38400 22.825
+44800 23.85
+51200 24.9083333
+57600 25.0166667
+64000 25.2583333
+70400 25.6583333
+76800 26.05
+83200 27.1416667
+89600 27.3
+96000 28.7916667
+102400 28.675
+108800 28.7583333
+115200 29.575
+121600 34.1083333
+128000 36.3333333
+134400 39.8833333
+140800 45.8083333
+147200 49.5083333
+153600 56.4333333
+160000 63.475
+166400 67.675
+172800 71.3083333
+179200 73.175
+185600 73.9333333
+192000 74.9833333
+198400 75.4416667
+204800 75.575
+211200 75.925
+217600 76.0833333
+224000 65.125
+230400 30.8
+236800 30.475
+243200 29.975
+249600 30.375
+256000 30.3
+262400 29.8
+268800 30.25
+275200 30.725
+281600 30.425
+288000 30.625
+294400 30.2
+300800 30.65
+307200 30.575
+313600 30.425
+320000 30.65
+326400 30.225
+332800 30.1
+339200 30.425
+345600 30.4
+352000 30.775
+358400 30.65
+364800 30.625
+371200 30.825
+377600 30.45
+384000 30.3
+EOD
+$a6 << EOD
+6400 0.525
+12800 2.09166667
+19200 4.45833333
+25600 8
+32000 13.3583333
+38400 18.1083333
+44800 20.425
+51200 22.2166667
+57600 23.7666667
+64000 24.9916667
+70400 30.35
+76800 31.1333333
+83200 32.2083333
+89600 35.0916667
+96000 41.4833333
+102400 42.95
+108800 46.5666667
+115200 53.9
+121600 61.4333333
+128000 72.3916667
+134400 83.575
+140800 87.7333333
+147200 90.1666667
+153600 92.8083333
+160000 92.9916667
+166400 93.8333333
+172800 94
+179200 94.5916667
+185600 94.4333333
+192000 95.275
+198400 95.5416667
+204800 95.6166667
+211200 96.1
+217600 96.4
+224000 96.8916667
+230400 96.9333333
+236800 97.025
+243200 96.4625
+249600 96.5125
+256000 96.6
+262400 97.125
+268800 97.45
+275200 95.975
+281600 96.65
+288000 96.65
+294400 97.2
+300800 97.25
+307200 97.575
+313600 97.775
+320000 98.15
+326400 98.625
+332800 98.4
+339200 98.575
+345600 98.875
+352000 98.95
+358400 99.05
+EOD
+$a7 << EOD
+6400 14.75
+12800 23.2833333
+19200 25.1416667
+25600 24.8083333
+32000 25.0166667
+38400 32.2666667
+44800 47.2916667
+51200 62.7
+57600 75.6833333
+64000 77.1666667
+70400 85.15
+76800 88.9333333
+83200 90.7333333
+89600 91.7083333
+96000 92.6416667
+102400 93.1666667
+108800 93.625
+115200 93.9666667
+121600 94.4416667
+128000 94.6666667
+134400 94.8416667
+140800 95.125
+147200 95.4583333
+153600 95.475
+160000 95.825
+166400 95.9666667
+172800 96
+179200 96.2583333
+185600 96.4416667
+192000 96.6
+198400 96.775
+204800 96.9166667
+211200 97.025
+217600 97.1083333
+224000 97.1416667
+230400 97.075
+236800 97.25
+243200 97.2583333
+249600 97.4333333
+256000 97.45
+262400 97.725
+268800 97.6666667
+275200 97.675
+281600 97.7333333
+288000 97.9
+294400 97.8083333
+300800 97.975
+307200 98.0833333
+313600 98.1416667
+320000 98.1916667
+326400 98.2333333
+332800 98.325
+339200 98.4
+345600 98.425
+352000 98.425
+358400 98.5083333
+364800 98.55
+371200 98.55
+377600 98.5166667
+384000 98.625
+EOD
+$a8 << EOD
+6400 21.1333333
+12800 97.675
+19200 99.15
+EOD
 
 set output 'curves-mqar-T64-K4-d64.svg'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
@@ -143,10 +330,14 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
+     $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (no MLP)', \
+     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
+     $a5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
+     $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a8 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
@@ -159,10 +350,14 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
+     $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
+     $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (no MLP)', \
+     $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
+     $a5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
+     $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a8 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

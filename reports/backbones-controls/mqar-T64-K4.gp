@@ -16,6 +16,18 @@ EOD
 $m4 << EOD
 64 44.7416667 39.6514985
 EOD
+$m5 << EOD
+64 76.1583333 98.3892919
+EOD
+$m6 << EOD
+64 99.0833333 0.0948645818
+EOD
+$m7 << EOD
+64 98.45 0.814479068
+EOD
+$m8 << EOD
+64 99.05 0.328620551
+EOD
 
 set output 'mqar-T64-K4.svg'
 set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -26,10 +38,14 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (no MLP)'
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
+     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T64-K4.png'
@@ -41,8 +57,12 @@ set yrange [0:100]
 set grid
 set key bottom right
 plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (no MLP)'
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
+     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
 unset output
