@@ -42,21 +42,33 @@ extension BackbonesReportSection {
         return "\(c.mixerLabel) (" + (c.distinctions(from: twins, in: [.mlp]) + [budget]).joined(separator: "; ") + ")"
     }
 
-    /// Mean over the seeds that recorded a point at each step, x in training sequences.
+    /// Mean over seeds at each recorded step, x in training sequences. A seed that stopped early
+    /// (at stop_accuracy) holds its last value to the end of the longest seed: its model is final,
+    /// and averaging only the seeds still training would make the curve drop when the ones that
+    /// learned stop. Before its first point a seed counts in no mean.
     static func meanCurve(_ input: ReportInput, _ c: Setting, series: String, scale: Double) -> [[Double]] {
-        var sums: [Int: (Double, Int)] = [:]
-        for run in input.runs(of: c.variant) {
-            for point in run.series[series] ?? [] where point.value.isFinite {
-                let entry = sums[point.step] ?? (0, 0)
-                sums[point.step] = (entry.0 + point.value, entry.1 + 1)
-            }
-        }
+        let runs = input.runs(of: c.variant).map { run in
+            (run.series[series] ?? []).filter { $0.value.isFinite }.sorted { $0.step < $1.step }
+        }.filter { !$0.isEmpty }
+        let steps = Set(runs.flatMap { $0.map(\.step) }).sorted()
         let batch = Double(c.int("train_batch"))
-        return sums.keys.sorted().map { step in
-            let (total, n) = sums[step] ?? (0, 1)
-            return [Double(step) * batch, total / Double(n) * scale]
+        var cursors = [Int](repeating: -1, count: runs.count)
+        return steps.compactMap { step in
+            var total = 0.0, n = 0
+            for (r, points) in runs.enumerated() {
+                while cursors[r] + 1 < points.count, points[cursors[r] + 1].step <= step { cursors[r] += 1 }
+                if cursors[r] >= 0 { total += points[cursors[r]].value; n += 1 }
+            }
+            return n == 0 ? nil : [Double(step) * batch, total / Double(n) * scale]
         }
     }
+
+    /// Line style of the index-th curve: gnuplot's eight colours, dashed from the ninth on so no
+    /// two curves of a chart look alike.
+    static func lineStyle(_ index: Int) -> String { index < 8 ? "lw 2" : "lw 2 dt 4" }
+
+    /// Curves charts put the key below the plot (long labels, up to a dozen lines) and grow to fit it.
+    static func heightWithKeyBelow(entries: Int) -> Int { 330 + 17 * entries }
 
     static func curveCharts(_ input: ReportInput) -> [Gnuplot.Chart] {
         let all = choices(input)
@@ -72,12 +84,12 @@ extension BackbonesReportSection {
                 let accuracy = meanCurve(input, c, series: "val_accuracy", scale: 100)
                 if !accuracy.isEmpty {
                     accuracyData += Gnuplot.dataBlock("a\(index)", rows: accuracy)
-                    accuracyPlots.append("$a\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(label(c, among: all)))")
+                    accuracyPlots.append("$a\(index) using 1:2 with lines \(lineStyle(index)) title \(Gnuplot.title(label(c, among: all)))")
                 }
                 let loss = meanCurve(input, c, series: "train_loss", scale: 1)
                 if !loss.isEmpty {
                     lossData += Gnuplot.dataBlock("l\(index)", rows: loss)
-                    lossPlots.append("$l\(index) using 1:2 with lines lw 2 title \(Gnuplot.title(label(c, among: all)))")
+                    lossPlots.append("$l\(index) using 1:2 with lines \(lineStyle(index)) title \(Gnuplot.title(label(c, among: all)))")
                 }
             }
             if !accuracyPlots.isEmpty {
@@ -85,13 +97,14 @@ extension BackbonesReportSection {
                 if cell.task == "mqar", cell.pairs > 0 {
                     references.append("\(100.0 / Double(cell.pairs)) with lines dt 3 lc rgb 'gray60' title \(Gnuplot.title("1/K: copy any value of the context"))")
                 }
-                charts.append(Gnuplot.Chart(name: "curves-\(cell.name)", data: accuracyData, commands: """
-                set title \(Gnuplot.title("\(cell.title): validation accuracy (mean over seeds)"))
+                let entries = accuracyPlots.count + references.count
+                charts.append(Gnuplot.Chart(name: "curves-\(cell.name)", height: heightWithKeyBelow(entries: entries), data: accuracyData, commands: """
+                set title \(Gnuplot.title("\(cell.title): validation accuracy (seed mean, stopped seeds held)"))
                 set xlabel 'training sequences'
                 set ylabel 'validation accuracy (%)'
                 set yrange [0:100]
                 set grid
-                set key bottom right
+                set key outside below left Left reverse vertical maxcols 1 title ' '
                 plot \((accuracyPlots + references).joined(separator: ", \\\n     "))
                 """))
             }
@@ -104,13 +117,14 @@ extension BackbonesReportSection {
                     let dataTokens = cell.task == "induction-heads" ? 14 : cell.vocab - 2
                     references.append("\(Foundation.log(Double(dataTokens))) with lines dt 2 lc rgb 'gray40' title \(Gnuplot.title("ln \(dataTokens): chance"))")
                 }
-                charts.append(Gnuplot.Chart(name: "loss-\(cell.name)", data: lossData, commands: """
-                set title \(Gnuplot.title("\(cell.title): training loss (mean over seeds)"))
+                let entries = lossPlots.count + references.count
+                charts.append(Gnuplot.Chart(name: "loss-\(cell.name)", height: heightWithKeyBelow(entries: entries), data: lossData, commands: """
+                set title \(Gnuplot.title("\(cell.title): training loss (seed mean, stopped seeds held)"))
                 set xlabel 'training sequences'
                 set ylabel 'training loss (nats)'
                 set yrange [0:*]
                 set grid
-                set key top right
+                set key outside below left Left reverse vertical maxcols 1 title ' '
                 plot \((lossPlots + references).joined(separator: ", \\\n     "))
                 """))
             }

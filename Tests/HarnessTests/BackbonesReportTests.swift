@@ -159,6 +159,28 @@ struct BackbonesReportTests {
         #expect(md.components(separatedBy: "| the passed control higher |").count == 3)
     }
 
+    @Test("the mean learning curve keeps a seed that stopped early at its last value, so it does not drop when learners stop")
+    func meanCurveHoldsStoppedSeeds() {
+        let settings = ["mamba": "\"mixer\":\"mamba\""]
+        let base = input(["mamba": [0.9, 0.6]], settings: settings)
+        // Seed 0 stopped after step 2; seed 1 trained to step 4 (batch 64).
+        let curves: [[(step: Int, value: Double)]] = [[(1, 0.5), (2, 0.9)], [(1, 0.1), (2, 0.2), (3, 0.4), (4, 0.6)]]
+        let runs = base.runs.enumerated().map { i, run in
+            ReportInput.Run(id: run.id, variant: run.variant, seed: run.seed, environmentId: 1, finishedAt: "", metrics: run.metrics,
+                            units: [:], series: ["val_accuracy": curves[i]])
+        }
+        let data = ReportInput(suiteName: "backbones", version: 1, configHash: "h", sourcePath: "b.yaml", canonicalConfig: base.canonicalConfig,
+                               databasePath: "b.sqlite", variants: base.variants, seeds: [0, 1], runs: runs, environments: [], reliability: [:])
+        let setting = BackbonesReportSection.settings(data)[0]
+        let curve = BackbonesReportSection.meanCurve(data, setting, series: "val_accuracy", scale: 100)
+        // (0.5 + 0.1)/2, (0.9 + 0.2)/2, (0.9 + 0.4)/2, (0.9 + 0.6)/2, in percent.
+        let expected: [[Double]] = [[64, 30], [128, 55], [192, 65], [256, 75]]
+        #expect(curve.count == expected.count)
+        for (row, want) in zip(curve, expected) {
+            #expect(row[0] == want[0] && abs(row[1] - want[1]) < 1e-9, "\(row) against \(want)")
+        }
+    }
+
     @Test("a control that fails at one budget and passes at a larger one says it needs the budget, and its rows name their budgets")
     func controlNeedsBudget() {
         let md = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-plain-long": [0.95, 0.93, 0.91],

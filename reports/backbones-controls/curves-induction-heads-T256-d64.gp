@@ -1,6 +1,6 @@
 # biomoe chart 'curves-induction-heads-T256-d64'. Re-render: gnuplot curves-induction-heads-T256-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,415 dynamic font 'Helvetica,12' background '#ffffff'
 $a0 << EOD
 1600 8.3
 3200 7.53333333
@@ -171,26 +171,26 @@ $a3 << EOD
 EOD
 
 set output 'curves-induction-heads-T256-d64.svg'
-set title 'induction-heads, seq\_len 256, d\_model 64: validation accuracy (mean over seeds)'
+set title 'induction-heads, seq\_len 256, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
-set key bottom right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,415 font 'Helvetica,10' background '#ffffff'
 set output 'curves-induction-heads-T256-d64.png'
-set title 'induction-heads, seq\_len 256, d\_model 64: validation accuracy (mean over seeds)'
+set title 'induction-heads, seq\_len 256, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
-set key bottom right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $a2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \

@@ -1,6 +1,6 @@
 # biomoe chart 'curves-mqar-T64-K4-d64'. Re-render: gnuplot curves-mqar-T64-K4-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,517 dynamic font 'Helvetica,12' background '#ffffff'
 $a0 << EOD
 6400 0.516666667
 12800 0.383333333
@@ -169,32 +169,32 @@ $a5 << EOD
 204800 75.575
 211200 75.925
 217600 76.0833333
-224000 65.125
-230400 30.8
-236800 30.475
-243200 29.975
-249600 30.375
-256000 30.3
-262400 29.8
-268800 30.25
-275200 30.725
-281600 30.425
-288000 30.625
-294400 30.2
-300800 30.65
-307200 30.575
-313600 30.425
-320000 30.65
-326400 30.225
-332800 30.1
-339200 30.425
-345600 30.4
-352000 30.775
-358400 30.65
-364800 30.625
-371200 30.825
-377600 30.45
-384000 30.3
+224000 76.425
+230400 76.3166667
+236800 76.2083333
+243200 76.0416667
+249600 76.175
+256000 76.15
+262400 75.9833333
+268800 76.1333333
+275200 76.2916667
+281600 76.1916667
+288000 76.2583333
+294400 76.1166667
+300800 76.2666667
+307200 76.2416667
+313600 76.1916667
+320000 76.2666667
+326400 76.125
+332800 76.0833333
+339200 76.1916667
+345600 76.1833333
+352000 76.3083333
+358400 76.2666667
+364800 76.2583333
+371200 76.325
+377600 76.2
+384000 76.15
 EOD
 $a6 << EOD
 6400 0.525
@@ -234,25 +234,25 @@ $a6 << EOD
 224000 96.8916667
 230400 96.9333333
 236800 97.025
-243200 96.4625
-249600 96.5125
-256000 96.6
-262400 97.125
-268800 97.45
-275200 95.975
-281600 96.65
-288000 96.65
-294400 97.2
-300800 97.25
-307200 97.575
-313600 97.775
-320000 98.15
-326400 98.625
-332800 98.4
-339200 98.575
-345600 98.875
-352000 98.95
-358400 99.05
+243200 97.3333333
+249600 97.3666667
+256000 97.425
+262400 97.775
+268800 97.9916667
+275200 98.0416667
+281600 98.2666667
+288000 98.2666667
+294400 98.45
+300800 98.4666667
+307200 98.575
+313600 98.6416667
+320000 98.7666667
+326400 98.925
+332800 98.85
+339200 98.9083333
+345600 99.0083333
+352000 99.0333333
+358400 99.0666667
 EOD
 $a7 << EOD
 6400 14.75
@@ -323,12 +323,12 @@ $a8 << EOD
 EOD
 
 set output 'curves-mqar-T64-K4-d64.svg'
-set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
+set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
-set key bottom right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
@@ -337,18 +337,18 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $a8 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,517 font 'Helvetica,10' background '#ffffff'
 set output 'curves-mqar-T64-K4-d64.png'
-set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (mean over seeds)'
+set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
-set key bottom right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
@@ -357,7 +357,7 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $a8 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

@@ -1,6 +1,6 @@
 # biomoe chart 'curves-selective-copying-T128-d64'. Re-render: gnuplot curves-selective-copying-T128-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,381 dynamic font 'Helvetica,12' background '#ffffff'
 $a0 << EOD
 1600 7.01458333
 3200 7.20625
@@ -108,43 +108,43 @@ $a1 << EOD
 67200 94.2291667
 68800 94.6145833
 70400 95.3604167
-72000 93.965625
-73600 92.053125
-75200 94.8375
-76800 96.00625
-78400 96.36875
-80000 96.55625
-81600 96.3
-83200 96.625
-84800 97.43125
-86400 97.275
-88000 97.84375
-89600 97.9125
-91200 98.290625
-92800 98.1125
-94400 98.296875
-96000 98.55
+72000 95.6645833
+73600 94.3895833
+75200 96.2458333
+76800 97.025
+78400 97.2666667
+80000 97.3916667
+81600 97.2208333
+83200 97.4375
+84800 97.975
+86400 97.8708333
+88000 98.25
+89600 98.2958333
+91200 98.5479167
+92800 98.4291667
+94400 98.5520833
+96000 98.7208333
 EOD
 
 set output 'curves-selective-copying-T128-d64.svg'
-set title 'selective-copying, seq\_len 128, d\_model 64: validation accuracy (mean over seeds)'
+set title 'selective-copying, seq\_len 128, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
-set key bottom right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,381 font 'Helvetica,10' background '#ffffff'
 set output 'curves-selective-copying-T128-d64.png'
-set title 'selective-copying, seq\_len 128, d\_model 64: validation accuracy (mean over seeds)'
+set title 'selective-copying, seq\_len 128, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
-set key bottom right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %'

@@ -1,6 +1,6 @@
 # biomoe chart 'loss-induction-heads-T256-d64'. Re-render: gnuplot loss-induction-heads-T256-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,415 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 1600 2.691584
 3200 2.66730641
@@ -171,26 +171,26 @@ $l3 << EOD
 EOD
 
 set output 'loss-induction-heads-T256-d64.svg'
-set title 'induction-heads, seq\_len 256, d\_model 64: training loss (mean over seeds)'
+set title 'induction-heads, seq\_len 256, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.001)', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,415 font 'Helvetica,10' background '#ffffff'
 set output 'loss-induction-heads-T256-d64.png'
-set title 'induction-heads, seq\_len 256, d\_model 64: training loss (mean over seeds)'
+set title 'induction-heads, seq\_len 256, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 2000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4', \
      $l2 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.001)', \

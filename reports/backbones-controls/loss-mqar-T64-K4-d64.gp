@@ -1,6 +1,6 @@
 # biomoe chart 'loss-mqar-T64-K4-d64'. Re-render: gnuplot loss-mqar-T64-K4-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,517 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 6400 5.85079366
 12800 5.59540675
@@ -169,32 +169,32 @@ $l5 << EOD
 204800 0.620074144
 211200 0.60825331
 217600 0.595388138
-224000 0.86350252
-230400 1.68073268
-236800 1.67066644
-243200 1.65596629
-249600 1.65362651
-256000 1.65550955
-262400 1.64390953
-268800 1.62170246
-275200 1.62745931
-281600 1.61367282
-288000 1.60611585
-294400 1.60618678
-300800 1.59827676
-307200 1.5999835
-313600 1.58884963
-320000 1.58808285
-326400 1.57534082
-332800 1.57179453
-339200 1.56274994
-345600 1.56526122
-352000 1.55541708
-358400 1.55831526
-364800 1.55629963
-371200 1.55437541
-377600 1.54870759
-384000 1.54704398
+224000 0.588151979
+230400 0.584546133
+236800 0.581190719
+243200 0.576290669
+249600 0.575510745
+256000 0.576138424
+262400 0.572271751
+268800 0.564869392
+275200 0.566788343
+281600 0.562192847
+288000 0.559673855
+294400 0.559697502
+300800 0.557060828
+307200 0.557629742
+313600 0.553918451
+320000 0.553662855
+326400 0.549415512
+332800 0.548233419
+339200 0.545218555
+345600 0.546055647
+352000 0.542774269
+358400 0.543740328
+364800 0.543068451
+371200 0.542427042
+377600 0.54053777
+384000 0.539983233
 EOD
 $l6 << EOD
 6400 5.78839541
@@ -234,25 +234,25 @@ $l6 << EOD
 224000 0.104614444
 230400 0.0983309458
 236800 0.0913214247
-243200 0.109558085
-249600 0.0992991935
-256000 0.0917663236
-262400 0.0843153071
-268800 0.0754350201
-275200 0.10592012
-281600 0.0907553218
-288000 0.0833705837
-294400 0.0830233213
-300800 0.0740925316
-307200 0.0642228208
-313600 0.0571332806
-320000 0.0502522878
-326400 0.0448123824
-332800 0.0399892542
-339200 0.0363879991
-345600 0.0334110076
-352000 0.0316250603
-358400 0.0260501739
+243200 0.0866085556
+249600 0.0797692943
+256000 0.074747381
+262400 0.0697800367
+268800 0.0638598454
+275200 0.0613021052
+281600 0.0562471725
+288000 0.0537855931
+294400 0.053669839
+300800 0.0506929091
+307200 0.0474030055
+313600 0.0450398254
+320000 0.0427461612
+326400 0.0409328594
+332800 0.03932515
+339200 0.0381247316
+345600 0.0371324011
+352000 0.0365370853
+358400 0.0346787899
 EOD
 $l7 << EOD
 6400 5.46142152
@@ -323,12 +323,12 @@ $l8 << EOD
 EOD
 
 set output 'loss-mqar-T64-K4-d64.svg'
-set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (mean over seeds)'
+set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
@@ -337,18 +337,18 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $l6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $l8 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,517 font 'Helvetica,10' background '#ffffff'
 set output 'loss-mqar-T64-K4-d64.png'
-set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (mean over seeds)'
+set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
@@ -357,7 +357,7 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $l6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $l8 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

@@ -1,6 +1,6 @@
 # biomoe chart 'loss-selective-copying-T128-d64'. Re-render: gnuplot loss-selective-copying-T128-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,381 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 1600 2.67358954
 3200 2.65037955
@@ -108,43 +108,43 @@ $l1 << EOD
 67200 0.196718012
 68800 0.196994265
 70400 0.175579367
-72000 0.194921053
-73600 0.191986411
-75200 0.196785853
-76800 0.160167004
-78400 0.138374007
-80000 0.129389808
-81600 0.111084111
-83200 0.101968267
-84800 0.093879829
-86400 0.0971156931
-88000 0.0846657172
-89600 0.0755174372
-91200 0.0683556659
-92800 0.0666183589
-94400 0.061382822
-96000 0.0593682803
+72000 0.156603204
+73600 0.154646776
+75200 0.157846404
+76800 0.133433838
+78400 0.118905173
+80000 0.112915707
+81600 0.100711909
+83200 0.0946346803
+84800 0.089242388
+86400 0.0913996308
+88000 0.0830996468
+89600 0.0770007935
+91200 0.0722262793
+92800 0.0710680747
+94400 0.0675777167
+96000 0.0662346889
 EOD
 
 set output 'loss-selective-copying-T128-d64.svg'
-set title 'selective-copying, seq\_len 128, d\_model 64: training loss (mean over seeds)'
+set title 'selective-copying, seq\_len 128, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.003)', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,381 font 'Helvetica,10' background '#ffffff'
 set output 'loss-selective-copying-T128-d64.png'
-set title 'selective-copying, seq\_len 128, d\_model 64: training loss (mean over seeds)'
+set title 'selective-copying, seq\_len 128, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 16 × 6000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'mamba (no MLP; 16 × 6000 steps, lr 0.003)', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'

@@ -1,6 +1,6 @@
 # biomoe chart 'loss-selective-copying-T256-d64'. Re-render: gnuplot loss-selective-copying-T256-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,364 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 1600 2.67357654
 3200 2.65038792
@@ -25,23 +25,23 @@ $l0 << EOD
 EOD
 
 set output 'loss-selective-copying-T256-d64.svg'
-set title 'selective-copying, seq\_len 256, d\_model 64: training loss (mean over seeds)'
+set title 'selective-copying, seq\_len 256, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,364 font 'Helvetica,10' background '#ffffff'
 set output 'loss-selective-copying-T256-d64.png'
-set title 'selective-copying, seq\_len 256, d\_model 64: training loss (mean over seeds)'
+set title 'selective-copying, seq\_len 256, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 unset output

@@ -1,6 +1,6 @@
 # biomoe chart 'loss-induction-heads-T256-d64'. Re-render: gnuplot loss-induction-heads-T256-d64.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,398 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 1600 2.67395864
 3200 2.66437884
@@ -15,25 +15,25 @@ $l2 << EOD
 EOD
 
 set output 'loss-induction-heads-T256-d64.svg'
-set title 'induction-heads, seq\_len 256, d\_model 64: training loss (mean over seeds)'
+set title 'induction-heads, seq\_len 256, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention', \
      2.6390573296152584 with lines dt 2 lc rgb 'gray40' title 'ln 14: chance'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,398 font 'Helvetica,10' background '#ffffff'
 set output 'loss-induction-heads-T256-d64.png'
-set title 'induction-heads, seq\_len 256, d\_model 64: training loss (mean over seeds)'
+set title 'induction-heads, seq\_len 256, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention', \

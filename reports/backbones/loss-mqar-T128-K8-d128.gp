@@ -1,6 +1,6 @@
 # biomoe chart 'loss-mqar-T128-K8-d128'. Re-render: gnuplot loss-mqar-T128-K8-d128.gp
 set encoding utf8
-set terminal svg size 720,440 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,415 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 1600 5.73324321
 3200 5.60360889
@@ -18,26 +18,26 @@ $l2 << EOD
 EOD
 
 set output 'loss-mqar-T128-K8-d128.svg'
-set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 128: training loss (mean over seeds)'
+set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 128: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
-set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,415 font 'Helvetica,10' background '#ffffff'
 set output 'loss-mqar-T128-K8-d128.png'
-set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 128: training loss (mean over seeds)'
+set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 128: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
 set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
-set key top right
+set key outside below left Left reverse vertical maxcols 1 title ' '
 plot $l0 using 1:2 with lines lw 2 title 'mamba', \
      $l1 using 1:2 with lines lw 2 title 'linear-attention (normalised)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention', \
