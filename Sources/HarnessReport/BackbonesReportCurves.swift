@@ -67,8 +67,20 @@ extension BackbonesReportSection {
     /// two curves of a chart look alike.
     static func lineStyle(_ index: Int) -> String { index < 8 ? "lw 2" : "lw 2 dt 4" }
 
-    /// Curves charts put the key below the plot (long labels, up to a dozen lines) and grow to fit it.
-    static func heightWithKeyBelow(entries: Int) -> Int { 330 + 17 * entries }
+    /// One learning-curve chart of a cell: the key below the plot, which grows to fit it (long
+    /// labels, up to a dozen lines).
+    static func curveChart(name: String, title: String, ylabel: String, yrange: String, data: String,
+                           plots: [String], references: [String]) -> Gnuplot.Chart {
+        Gnuplot.Chart(name: name, height: 330 + 17 * (plots.count + references.count), data: data, commands: """
+        set title \(Gnuplot.title(title + " (seed mean, stopped seeds held)"))
+        set xlabel 'training sequences'
+        set ylabel '\(ylabel)'
+        set yrange \(yrange)
+        set grid
+        set key outside below left Left reverse vertical maxcols 1 title ' '
+        plot \((plots + references).joined(separator: ", \\\n     "))
+        """)
+    }
 
     static func curveCharts(_ input: ReportInput) -> [Gnuplot.Chart] {
         let all = choices(input)
@@ -81,15 +93,16 @@ extension BackbonesReportSection {
             var accuracyData = "", accuracyPlots: [String] = [], lossData = "", lossPlots: [String] = []
             for (index, choice) in here.enumerated() {
                 let c = choice.chosen
+                let line = "with lines \(lineStyle(index)) title \(Gnuplot.title(label(c, among: all)))"
                 let accuracy = meanCurve(input, c, series: "val_accuracy", scale: 100)
                 if !accuracy.isEmpty {
                     accuracyData += Gnuplot.dataBlock("a\(index)", rows: accuracy)
-                    accuracyPlots.append("$a\(index) using 1:2 with lines \(lineStyle(index)) title \(Gnuplot.title(label(c, among: all)))")
+                    accuracyPlots.append("$a\(index) using 1:2 \(line)")
                 }
                 let loss = meanCurve(input, c, series: "train_loss", scale: 1)
                 if !loss.isEmpty {
                     lossData += Gnuplot.dataBlock("l\(index)", rows: loss)
-                    lossPlots.append("$l\(index) using 1:2 with lines \(lineStyle(index)) title \(Gnuplot.title(label(c, among: all)))")
+                    lossPlots.append("$l\(index) using 1:2 \(line)")
                 }
             }
             if !accuracyPlots.isEmpty {
@@ -97,16 +110,8 @@ extension BackbonesReportSection {
                 if cell.task == "mqar", cell.pairs > 0 {
                     references.append("\(100.0 / Double(cell.pairs)) with lines dt 3 lc rgb 'gray60' title \(Gnuplot.title("1/K: copy any value of the context"))")
                 }
-                let entries = accuracyPlots.count + references.count
-                charts.append(Gnuplot.Chart(name: "curves-\(cell.name)", height: heightWithKeyBelow(entries: entries), data: accuracyData, commands: """
-                set title \(Gnuplot.title("\(cell.title): validation accuracy (seed mean, stopped seeds held)"))
-                set xlabel 'training sequences'
-                set ylabel 'validation accuracy (%)'
-                set yrange [0:100]
-                set grid
-                set key outside below left Left reverse vertical maxcols 1 title ' '
-                plot \((accuracyPlots + references).joined(separator: ", \\\n     "))
-                """))
+                charts.append(curveChart(name: "curves-\(cell.name)", title: "\(cell.title): validation accuracy", ylabel: "validation accuracy (%)",
+                                         yrange: "[0:100]", data: accuracyData, plots: accuracyPlots, references: references))
             }
             if !lossPlots.isEmpty {
                 var references: [String] = []
@@ -117,16 +122,8 @@ extension BackbonesReportSection {
                     let dataTokens = cell.task == "induction-heads" ? 14 : cell.vocab - 2
                     references.append("\(Foundation.log(Double(dataTokens))) with lines dt 2 lc rgb 'gray40' title \(Gnuplot.title("ln \(dataTokens): chance"))")
                 }
-                let entries = lossPlots.count + references.count
-                charts.append(Gnuplot.Chart(name: "loss-\(cell.name)", height: heightWithKeyBelow(entries: entries), data: lossData, commands: """
-                set title \(Gnuplot.title("\(cell.title): training loss (seed mean, stopped seeds held)"))
-                set xlabel 'training sequences'
-                set ylabel 'training loss (nats)'
-                set yrange [0:*]
-                set grid
-                set key outside below left Left reverse vertical maxcols 1 title ' '
-                plot \((lossPlots + references).joined(separator: ", \\\n     "))
-                """))
+                charts.append(curveChart(name: "loss-\(cell.name)", title: "\(cell.title): training loss", ylabel: "training loss (nats)",
+                                         yrange: "[0:*]", data: lossData, plots: lossPlots, references: references))
             }
         }
         return charts
