@@ -30,8 +30,8 @@ public enum GEMMLayer: String, CaseIterable, Sendable {
     case mlpHidden = "mlp-hidden"
 }
 
-/// `peer`: whose implementation a perf run times.
-public enum PerfPeer: String, CaseIterable, Sendable {
+/// `peer`: whose implementation a perf run times, or a sequence run trains.
+public enum Peer: String, CaseIterable, Sendable {
     case biomoe
     /// baselines/pytorch/'s script for the bench, run as a subprocess by this run (CPU torch).
     case pytorch
@@ -50,8 +50,9 @@ extension ExperimentSchema {
     static let perfKeys: [FieldSpec] = [
         FieldSpec("bench", .oneOf(PerfBench.self), default: .choice(PerfBench.sgemm),
                   help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block, the routing suite's softmax-e8 MoE (training and batch-1 latency on Fashion-MNIST), one GEMM layer against raw sgemm, the harness (SQLite rows/s, report time), or mining git history (a synthetic 10 000-commit repository, then 100 more commits)", models: ["perf"]),
-        FieldSpec("peer", .oneOf(PerfPeer.self), default: .choice(PerfPeer.biomoe),
-                  help: "biomoe, or the PyTorch script in baselines/pytorch/ run by this run (needs `pip install torch==2.13.0+cpu`)", models: ["perf"]),
+        FieldSpec("peer", .oneOf(Peer.self), default: .choice(Peer.biomoe),
+                  help: "biomoe, or the PyTorch script in baselines/pytorch/ run by this run (needs `pip install torch==2.13.0+cpu`): perf times its bench; sequence trains the same model there (mqar_transformer.py: softmax attention on MQAR) and records its figures, an independent check of biomoe's",
+                  models: ["perf", "sequence"], hashedOnlyWhenChangedInModels: ["sequence"]),
         FieldSpec("kernels", .oneOf(KernelVariant.self), default: .choice(KernelVariant.fast),
                   help: "biomoe's fast kernels or the reference scalar kernels they are tested against", models: ["perf"]),
         FieldSpec("threads", .int(1...256), default: .int(1),

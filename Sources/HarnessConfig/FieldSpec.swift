@@ -31,21 +31,27 @@ public struct FieldSpec: Sendable {
     /// suites were published whose default reproduces the old behaviour: adding such a key moves
     /// no existing suite's or run's identity (no rerun, no "config changed" against a baseline).
     public let hashedOnlyWhenChanged: Bool
+    /// The same, for these models only: a key one model always had (and hashes) and another
+    /// gained later (e.g. `peer`, perf's since its first suite, sequence's later).
+    public let hashedOnlyWhenChangedInModels: [String]
 
     public init(_ key: String, _ kind: Kind, default defaultValue: ConfigValue?, help: String, models: [String]? = nil,
-                hashedOnlyWhenChanged: Bool = false) {
+                hashedOnlyWhenChanged: Bool = false, hashedOnlyWhenChangedInModels: [String] = []) {
         self.key = key
         self.kind = kind
         self.defaultValue = defaultValue
         self.help = help
         self.models = models
         self.hashedOnlyWhenChanged = hashedOnlyWhenChanged
+        self.hashedOnlyWhenChangedInModels = hashedOnlyWhenChangedInModels
     }
 
     /// `values` without the keys of `specs` that are hashed only when changed and hold their default.
     public static func hashed(_ values: [String: ConfigValue], specs: [FieldSpec]) -> [String: ConfigValue] {
-        values.filter { key, value in
-            guard let spec = specs.first(where: { $0.key == key }), spec.hashedOnlyWhenChanged else { return true }
+        let model = values["model"]?.stringValue
+        return values.filter { key, value in
+            guard let spec = specs.first(where: { $0.key == key }),
+                  spec.hashedOnlyWhenChanged || model.map(spec.hashedOnlyWhenChangedInModels.contains) == true else { return true }
             return value != spec.defaultValue
         }
     }

@@ -130,6 +130,12 @@ public struct SuiteSpec: Sendable {
             }
         }
 
+        for variant in variants where variant.resolved["model"]?.stringValue == ModelKind.sequence.rawValue {
+            if let problem = SequencePeerSettings.configProblem(model: variant.resolved) {
+                throw ConfigError(file: path, line: nil, keyPath: "variants.\(variant.name).\(problem.key)", message: "expected \(problem.expected)")
+            }
+        }
+
         var canonicalMap = topValues
         canonicalMap["description"] = nil
         canonicalMap["blas_core"] = nil

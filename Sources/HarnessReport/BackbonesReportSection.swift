@@ -38,8 +38,11 @@ enum BackbonesReportSection: ReportSection {
             if mixer == "mamba", int("layers") != 2 { extras.append("\(int("layers")) layers") }
             if string("init_scheme") == "zoology" { extras.append("Zoology init") }
             if string("induction_targets") == "answer" { extras.append("loss on the answer alone") }
-            return extras.isEmpty ? label : label + " + " + extras.joined(separator: ", ")
+            let described = extras.isEmpty ? label : label + " + " + extras.joined(separator: ", ")
+            return isPeer ? described + " (PyTorch)" : described
         }
+        /// Trained by baselines/pytorch/'s script instead of biomoe (`peer: pytorch`).
+        var isPeer: Bool { string("peer") == "pytorch" }
         var isControl: Bool { (double("positive_control") ?? 0) > 0 }
         /// Whether each layer has the norm → MLP → residual block after its mixer.
         var hasMLP: Bool { (values["mlp"] as? Bool) ?? false }
@@ -70,7 +73,8 @@ enum BackbonesReportSection: ReportSection {
         var configurationKey: String { key(without: ["learning_rate"]) }
         /// Everything but the learning rate and the budget: one configuration trained for longer has the same key.
         var configurationKeyBesidesBudget: String { key(without: ["learning_rate", "steps", "train_batch"]) }
-        private func key(without excluded: Set<String>) -> String {
+        /// Everything but `excluded`, as one comparable string.
+        func key(without excluded: Set<String>) -> String {
             values.keys.filter { !excluded.contains($0) }.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ";")
         }
     }

@@ -84,8 +84,38 @@ enum PositiveControlsReportSection: ReportSection {
             md += String(format: "%.0f %%", control.threshold * 100)
             md += " | \(perSeed.isEmpty ? "no runs" : perSeed) | \(to90Cell) | \(control.passed ? "passed" : "**FAILED**") |\n"
         }
-        md += "\n" + passedAgainstFailed(all)
+        md += "\n" + passedAgainstFailed(all) + peers(input, of: all)
         return md
+    }
+
+    /// Each control trained again by an independent implementation (a `peer: pytorch` variant with
+    /// otherwise the same settings): a control that fails in both fails because of its model or
+    /// recipe, not because of biomoe's kernels.
+    static func peers(_ input: ReportInput, of all: [Control]) -> String {
+        let excluded: Set<String> = ["peer", "positive_control"]
+        let peers = BackbonesReportSection.settings(input, includeControls: true).filter { $0.isPeer }
+        // A peer may mirror any rate a control tried, and is compared with the control at that rate.
+        let mirrored = all.flatMap { control in control.candidates.map { (setting: $0.setting, threshold: control.threshold) } }
+        var rows: [String] = []
+        for (candidate, threshold) in mirrored {
+            for peer in peers where peer.key(without: excluded) == candidate.key(without: excluded) {
+                let accuracies = BackbonesReportSection.mean(input, peer.variant, "test_accuracy")
+                guard !accuracies.isEmpty else { continue }
+                let perSeed = accuracies.map { String(format: "%.1f %%", $0 * 100) }.joined(separator: ", ")
+                let own = BackbonesReportSection.mean(input, candidate.variant, "test_accuracy")
+                let peerPassed = accuracies.allSatisfy { $0 >= threshold }
+                let ownPassed = !own.isEmpty && own.allSatisfy { $0 >= threshold }
+                let verdict = peerPassed == ownPassed ? (peerPassed ? "both pass" : "both fail")
+                    : (peerPassed ? "only the PyTorch peer passes" : "only biomoe passes")
+                rows.append("| `\(candidate.variant)` | \(candidate.learningRate) | `\(peer.variant)` | \(perSeed) | \(verdict) |")
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        return "The same controls trained by an independent implementation (baselines/pytorch/, `peer: pytorch`: the same model, "
+            + "recipe and data distribution, its own random streams; a control that fails in both fails because of its model or recipe, "
+            + "not biomoe's kernels; each peer is judged by its control's threshold, against that control at the same rate):\n\n"
+            + "| control | lr | PyTorch peer | test accuracy per seed | verdict |\n|---|---:|---|---|---|\n"
+            + rows.joined(separator: "\n") + "\n\n"
     }
 
     /// Each failed control against each control that passed on its task, Welch's t over seeds on

@@ -20,7 +20,7 @@ struct PerfExperiment: Experiment {
 
     func run(progress: ProgressHandler) throws -> RunOutcome {
         let bench = try spec.choice("bench", as: PerfBench.self)
-        let peer = try spec.choice("peer", as: PerfPeer.self)
+        let peer = try spec.choice("peer", as: Peer.self)
         let threads = try spec.int("threads")
         var outcome = RunOutcome()
         if peer == .pytorch {

@@ -30,12 +30,14 @@ import HarnessStore
 /// `test_bits_per_char_ngram{1,2,3}` on the same test windows.
 /// Series: `train_loss` (mean over the steps since the last point), `grad_norm`, `val_accuracy`
 /// or `val_bits_per_char`, at every `eval_every` steps. How the loop trains (schedule, clipping,
-/// early stopping): `SequenceTrainingPlan`.
+/// early stopping): `SequenceTrainingPlan`. With `peer: pytorch` the same model is trained in
+/// PyTorch instead (`SequencePeer`).
 struct SequenceExperiment: Experiment {
     let spec: RunSpec
     let corpus: CharacterCorpus?
 
     func run(progress: ProgressHandler) throws -> RunOutcome {
+        if try spec.choice("peer", as: Peer.self) == .pytorch { return try SequencePeer.run(spec: spec, progress: progress) }
         let streams = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed))
         let source = try SequenceTaskSource(spec: spec, corpus: corpus)
         let plan = try SequenceTrainingPlan(spec: spec), T = source.modelLength
