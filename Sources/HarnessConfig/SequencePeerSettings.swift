@@ -23,7 +23,7 @@ public enum SequencePeerSettings {
         // Adam folds weight decay into the gradient (L2); the script's AdamW decays the weights, the same only without decay.
         let optimizer = spelled(values["optimizer"]), decay = values["weight_decay"]?.doubleValue ?? 0
         if optimizer != "adamw" && !(optimizer == "adam" && decay == 0) {
-            return ("optimizer", "adamw (or adam with weight_decay 0) with peer pytorch, got \(optimizer)\(decay == 0 ? "" : " with weight_decay \(decay)")")
+            return ("optimizer", "adamw (or adam with weight_decay 0) with peer pytorch, got \(optimizer)\(decay == 0 ? "" : " with weight_decay \(decay)"); or use peer: biomoe")
         }
         return nil
     }

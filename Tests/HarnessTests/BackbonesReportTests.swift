@@ -48,6 +48,9 @@ private let settings = [
     "mamba-answer": "\"mixer\":\"mamba\",\"induction_targets\":\"answer\"",
     "induction-mamba": "\"mixer\":\"mamba\",\"seq_task\":\"induction-heads\"",
     "induction-softmax": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"seq_task\":\"induction-heads\"",
+    "plain-pytorch": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"peer\":\"pytorch\"",
+    "plain-lr1e-3-pytorch": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"learning_rate\":0.001,\"peer\":\"pytorch\"",
+    "zoology-pytorch": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"mlp\":false,\"heads\":1,\"peer\":\"pytorch\"",
 ]
 
 @Suite("Backbones report: positive controls and mixer comparisons")
@@ -73,6 +76,21 @@ struct BackbonesReportTests {
         #expect(md.contains("| 95.0 %, 25.0 %, 91.0 % | 3200 (2 of 3 seeds) | **FAILED** |"), "\(md)")
         let alone = input(["control-plain": [0.25, 0.25, 0.26]], settings: settings)
         #expect(PositiveControlsReportSection.markdown(alone).contains("**No control learned mqar T=64 K=4 d=64"))
+    }
+
+    @Test("each control's PyTorch peer is shown beside it, at the rate it mirrors, judged by the control's threshold")
+    func peers() {
+        let data = input(["control-plain": [0.25, 0.26, 0.24], "control-plain-lr1e-3": [0.26, 0.27, 0.25], "plain-pytorch": [0.95, 0.96, 0.97],
+                          "plain-lr1e-3-pytorch": [0.25, 0.25, 0.26], "control-zoology": [0.99, 0.99, 0.98],
+                          "zoology-pytorch": [0.99, 0.98, 0.99]], settings: settings)
+        let md = PositiveControlsReportSection.markdown(data)
+        #expect(md.contains("| `control-plain` | 0.003 | `plain-pytorch` | 95.0 %, 96.0 %, 97.0 % | only the PyTorch peer passes |"), "\(md)")
+        #expect(md.contains("| `control-plain-lr1e-3` | 0.001 | `plain-lr1e-3-pytorch` | 25.0 %, 25.0 %, 26.0 % | both fail |"))
+        #expect(md.contains("| `control-zoology` | 0.003 | `zoology-pytorch` | 99.0 %, 98.0 %, 99.0 % | both pass |"))
+        #expect(!md.contains("| `control-zoology` | 0.003 | `plain-pytorch`"), "a peer with other settings mirrors no control")
+        #expect(BackbonesReportSection.markdown(data).contains("softmax-attention + learned positions (PyTorch)"), "peers are rows of their own")
+        let none = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24]], settings: settings))
+        #expect(!none.contains("PyTorch peer"))
     }
 
     @Test("mixers in one cell are compared with Welch's t over seeds, and only p < 0.05 names a winner")
