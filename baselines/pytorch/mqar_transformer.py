@@ -80,43 +80,57 @@ class Attention(nn.Module):
     def __init__(self, C, H):
         super().__init__()
         self.H = H
-        self.q, self.k, self.v, self.o = (uniform_linear(C, C) for _ in range(4))
+        self.q_proj, self.k_proj, self.v_proj, self.o_proj = (uniform_linear(C, C) for _ in range(4))
 
     def forward(self, x):
         B, T, C = x.shape
         split = lambda t: t.view(B, T, self.H, C // self.H).transpose(1, 2)
-        y = F.scaled_dot_product_attention(split(self.q(x)), split(self.k(x)), split(self.v(x)), is_causal=True)
-        return self.o(y.transpose(1, 2).reshape(B, T, C))
+        y = F.scaled_dot_product_attention(split(self.q_proj(x)), split(self.k_proj(x)), split(self.v_proj(x)), is_causal=True)
+        return self.o_proj(y.transpose(1, 2).reshape(B, T, C))
+
+
+class MLP(nn.Module):
+    def __init__(self, C):
+        super().__init__()
+        self.fc1, self.fc2 = uniform_linear(C, 4 * C), uniform_linear(4 * C, C)
+
+    def forward(self, x):
+        return self.fc2(F.silu(self.fc1(x)))
 
 
 class Block(nn.Module):
     def __init__(self, C, H, mlp):
         super().__init__()
         self.norm, self.mixer = RMSNorm(C), Attention(C, H)
-        self.mlp = mlp
         if mlp:
-            self.norm2, self.fc1, self.fc2 = RMSNorm(C), uniform_linear(C, 4 * C), uniform_linear(4 * C, C)
+            self.norm2, self.mlp = RMSNorm(C), MLP(C)
+        else:
+            self.mlp = None
 
     def forward(self, h):
         h = h + self.mixer(self.norm(h))
-        if self.mlp:
-            h = h + self.fc2(F.silu(self.fc1(self.norm2(h))))
+        if self.mlp is not None:
+            h = h + self.mlp(self.norm2(h))
         return h
 
 
 class Model(nn.Module):
+    """Parameter names are biomoe's (`SequenceModel.parameters`), so a state_dict and a biomoe
+    checkpoint load into each other."""
+
     def __init__(self, V, T, C, layers, H, mlp, learned_positions):
         super().__init__()
-        self.embedding = nn.Parameter(torch.randn(V, C) * 0.02)
-        self.pos_embedding = nn.Parameter(torch.randn(T, C) * 0.02) if learned_positions else None
+        # N(0, 0.02^2) drawn here (`_weight` skips nn.Embedding's own init), token rows first.
+        self.embedding = nn.Embedding(V, C, _weight=torch.randn(V, C) * 0.02)
+        self.pos_embedding = nn.Embedding(T, C, _weight=torch.randn(T, C) * 0.02) if learned_positions else None
         self.layers = nn.ModuleList(Block(C, H, mlp) for _ in range(layers))
         self.norm_f = RMSNorm(C)
         self.lm_head = uniform_linear(C, V)
 
     def forward(self, tokens):
-        h = self.embedding[tokens]
+        h = self.embedding(tokens)
         if self.pos_embedding is not None:
-            h = h + self.pos_embedding[: tokens.shape[1]]
+            h = h + self.pos_embedding.weight[: tokens.shape[1]]
         for layer in self.layers:
             h = layer(h)
         return self.lm_head(self.norm_f(h))
