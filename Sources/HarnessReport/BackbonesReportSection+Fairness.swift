@@ -94,7 +94,8 @@ extension BackbonesReportSection {
     /// only when p < 0.05; otherwise "no difference detected").
     static func pairwiseComparisons(_ input: ReportInput, _ all: [Choice]) -> String {
         var cells: [Cell: [Choice]] = [:]
-        for choice in all { cells[cell(of: choice.chosen), default: []].append(choice) }
+        // PyTorch peers check biomoe's implementation (beside their controls), they are not mixers to rank.
+        for choice in all where !choice.chosen.isPeer { cells[cell(of: choice.chosen), default: []].append(choice) }
         var rows: [String] = []
         for cell in cells.keys.sorted() {
             let here = cells[cell] ?? []

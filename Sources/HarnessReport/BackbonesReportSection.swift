@@ -39,7 +39,7 @@ enum BackbonesReportSection: ReportSection {
             if string("init_scheme") == "zoology" { extras.append("Zoology init") }
             if string("induction_targets") == "answer" { extras.append("loss on the answer alone") }
             let described = extras.isEmpty ? label : label + " + " + extras.joined(separator: ", ")
-            return isPeer ? described + " (PyTorch)" : described
+            return isPeer ? "PyTorch: " + described : described
         }
         /// Trained by baselines/pytorch/'s script instead of biomoe (`peer: pytorch`).
         var isPeer: Bool { string("peer") == "pytorch" }

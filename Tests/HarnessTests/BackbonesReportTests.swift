@@ -88,7 +88,10 @@ struct BackbonesReportTests {
         #expect(md.contains("| `control-plain-lr1e-3` | 0.001 | `plain-lr1e-3-pytorch` | 25.0 %, 25.0 %, 26.0 % | both fail |"))
         #expect(md.contains("| `control-zoology` | 0.003 | `zoology-pytorch` | 99.0 %, 98.0 %, 99.0 % | both pass |"))
         #expect(!md.contains("| `control-zoology` | 0.003 | `plain-pytorch`"), "a peer with other settings mirrors no control")
-        #expect(BackbonesReportSection.markdown(data).contains("softmax-attention + learned positions (PyTorch)"), "peers are rows of their own")
+        let backbones = BackbonesReportSection.markdown(data)
+        #expect(backbones.contains("| PyTorch: softmax-attention + learned positions"), "peers are rows of their own: \(backbones)")
+        let pairs = backbones.components(separatedBy: "### Mixer against mixer").dropFirst().first?.components(separatedBy: "\n#").first ?? ""
+        #expect(!pairs.contains("PyTorch"), "but not mixers to compare: \(pairs)")
         let none = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24]], settings: settings))
         #expect(!none.contains("PyTorch peer"))
     }
