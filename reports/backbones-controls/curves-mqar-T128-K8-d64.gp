@@ -1,6 +1,6 @@
 # biomoe chart 'curves-mqar-T128-K8-d64'. Re-render: gnuplot curves-mqar-T128-K8-d64.gp
 set encoding utf8
-set terminal svg size 720,432 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,483 dynamic font 'Helvetica,12' background '#ffffff'
 $a0 << EOD
 6400 6.7
 12800 98.4583333
@@ -80,6 +80,135 @@ $a3 << EOD
 185600 13.2208333
 192000 13.1625
 EOD
+$a4 << EOD
+6400 0.4375
+12800 0.558333333
+19200 0.808333333
+25600 1.02916667
+32000 1.62916667
+38400 2.80416667
+44800 3.52916667
+51200 3.89583333
+57600 4.13333333
+64000 4.27916667
+70400 4.1625
+76800 4.475
+83200 4.225
+89600 4.40416667
+96000 4.69583333
+102400 8.25416667
+108800 8.69583333
+115200 8.62083333
+121600 8.65833333
+128000 8.975
+134400 9.175
+140800 9.20416667
+147200 9.50416667
+153600 9.58333333
+160000 9.72083333
+166400 9.875
+172800 9.97916667
+179200 11.0041667
+185600 11.6833333
+192000 11.8791667
+198400 12.2291667
+204800 12.4583333
+211200 12.3916667
+217600 14.4541667
+224000 14.9083333
+230400 14.7791667
+236800 14.1166667
+243200 14.6458333
+249600 15.4416667
+256000 15.8
+262400 16.4375
+268800 16.8041667
+275200 16.9958333
+281600 17.4625
+288000 17.8875
+294400 17.9291667
+300800 18.2166667
+307200 18.3291667
+313600 18.3666667
+320000 18.6041667
+326400 18.7083333
+332800 18.4916667
+339200 22.6333333
+345600 24.3
+352000 26.0791667
+358400 30.0458333
+364800 32.1291667
+371200 33.3666667
+377600 34.2083333
+384000 34.7333333
+EOD
+$a5 << EOD
+6400 4.90833333
+12800 10.1166667
+19200 10.9875
+25600 16.15
+32000 31.075
+38400 47.2083333
+44800 56.625
+51200 60.7333333
+57600 62.2833333
+64000 63.9
+70400 71.1375
+76800 73.95
+83200 74.9375
+89600 76.0958333
+96000 77.2166667
+102400 79.5208333
+108800 80.9791667
+115200 81.6125
+121600 83.0916667
+128000 85.4458333
+134400 86.9791667
+140800 87.5291667
+147200 88.275
+153600 88.7875
+160000 89.15
+166400 89.7916667
+172800 90.0333333
+179200 90.1791667
+185600 90.7541667
+192000 91.3791667
+198400 92.0666667
+204800 92.3625
+211200 92.65
+217600 92.775
+224000 93.3083333
+230400 93.6041667
+236800 93.8666667
+243200 94.1291667
+249600 94.4791667
+256000 94.7333333
+262400 95.0791667
+268800 95.25
+275200 95.4208333
+281600 95.5541667
+288000 95.7291667
+294400 95.7333333
+300800 95.975
+307200 95.9875
+313600 96.0625
+320000 96.1916667
+326400 96.3625
+332800 96.425
+339200 96.4625
+345600 96.5708333
+352000 96.6333333
+358400 96.8666667
+364800 96.9375
+371200 97.0666667
+377600 97.025
+384000 97.1666667
+EOD
+$a6 << EOD
+6400 6.7
+12800 98.4666667
+19200 99.3791667
+EOD
 
 set output 'curves-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
@@ -88,14 +217,17 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key outside below left Left reverse vertical maxcols 1 title ' '
-plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
+plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $a4 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $a5 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $a6 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
-set terminal pngcairo size 720,432 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,483 font 'Helvetica,10' background '#ffffff'
 set output 'curves-mqar-T128-K8-d64.png'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
@@ -103,10 +235,13 @@ set ylabel 'validation accuracy (%)'
 set yrange [0:100]
 set grid
 set key outside below left Left reverse vertical maxcols 1 title ' '
-plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
+plot $a0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $a1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $a2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $a3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $a4 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $a5 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $a6 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      12.5 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

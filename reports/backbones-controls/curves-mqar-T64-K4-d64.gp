@@ -1,6 +1,6 @@
 # biomoe chart 'curves-mqar-T64-K4-d64'. Re-render: gnuplot curves-mqar-T64-K4-d64.gp
 set encoding utf8
-set terminal svg size 720,517 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,551 dynamic font 'Helvetica,12' background '#ffffff'
 $a0 << EOD
 6400 0.516666667
 12800 0.383333333
@@ -321,6 +321,48 @@ $a8 << EOD
 12800 97.675
 19200 99.15
 EOD
+$a9 << EOD
+6400 16.9916665
+12800 25.1249999
+19200 25.758333
+25600 25.5583336
+32000 25.6833335
+38400 25.4916668
+44800 25.6583333
+51200 25.9666661
+57600 25.85
+64000 26.2083332
+70400 26.091666
+76800 25.85
+83200 26.2249996
+89600 26.3250003
+96000 26.0666668
+102400 26.3000002
+108800 26.1083345
+115200 26.9333333
+121600 27.4999996
+128000 28.700001
+134400 32.583334
+140800 34.041667
+147200 34.7416659
+153600 37.4749988
+160000 39.5166665
+166400 41.0750002
+172800 41.991666
+179200 42.9749986
+185600 43.7416663
+192000 44.266666
+EOD
+$a10 << EOD
+6400 25.183334
+12800 25.9916673
+19200 26.5499999
+25600 34.1000001
+32000 71.7166662
+38400 95.5166658
+44800 98.7916648
+51200 99.241666
+EOD
 
 set output 'curves-mqar-T64-K4-d64.svg'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
@@ -338,10 +380,12 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
      $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
+     $a10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 reset
-set terminal pngcairo size 720,517 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,551 font 'Helvetica,10' background '#ffffff'
 set output 'curves-mqar-T64-K4-d64.png'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: validation accuracy (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
@@ -358,6 +402,8 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
      $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
+     $a10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
      25.0 with lines dt 3 lc rgb 'gray60' title '1/K: copy any value of the context'
 unset output

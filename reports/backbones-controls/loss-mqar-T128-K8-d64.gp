@@ -1,6 +1,6 @@
 # biomoe chart 'loss-mqar-T128-K8-d64'. Re-render: gnuplot loss-mqar-T128-K8-d64.gp
 set encoding utf8
-set terminal svg size 720,432 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,483 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 6400 5.59977805
 12800 1.92035986
@@ -80,6 +80,135 @@ $l3 << EOD
 185600 3.37472928
 192000 3.37101637
 EOD
+$l4 << EOD
+6400 5.75859125
+12800 5.57640498
+19200 5.50365402
+25600 5.43101272
+32000 5.36917076
+38400 5.30907886
+44800 5.21144431
+51200 5.15993955
+57600 5.12985976
+64000 5.1277472
+70400 5.12347112
+76800 5.1164219
+83200 5.11601389
+89600 5.10332105
+96000 5.09171549
+102400 4.84453568
+108800 4.75398161
+115200 4.74617994
+121600 4.73824889
+128000 4.72300629
+134400 4.71260766
+140800 4.70536878
+147200 4.69785112
+153600 4.6913399
+160000 4.66514097
+166400 4.65953648
+172800 4.6418471
+179200 4.61582569
+185600 4.57375855
+192000 4.55402624
+198400 4.53353536
+204800 4.52166081
+211200 4.50314802
+217600 4.45844482
+224000 4.37542027
+230400 4.29817698
+236800 4.21934974
+243200 4.13236046
+249600 4.04793418
+256000 3.979568
+262400 3.91133863
+268800 3.86465687
+275200 3.83719364
+281600 3.80455209
+288000 3.76485499
+294400 3.7389758
+300800 3.71160494
+307200 3.69164571
+313600 3.67814365
+320000 3.67282146
+326400 3.66029052
+332800 3.65426963
+339200 3.59417377
+345600 3.42636325
+352000 3.35751023
+358400 3.25135241
+364800 3.12707857
+371200 3.05374456
+377600 3.0172029
+384000 3.00457884
+EOD
+$l5 << EOD
+6400 5.66525339
+12800 4.47397055
+19200 4.05465123
+25600 3.89177861
+32000 3.0835222
+38400 2.2739901
+44800 1.80258102
+51200 1.40014053
+57600 1.23266934
+64000 1.16887689
+70400 0.956465591
+76800 0.751638741
+83200 0.677373843
+89600 0.632267143
+96000 0.588614366
+102400 0.533429087
+108800 0.49611658
+115200 0.457662323
+121600 0.43190374
+128000 0.386939779
+134400 0.335394019
+140800 0.303663605
+147200 0.28856538
+153600 0.27024359
+160000 0.263308327
+166400 0.248368688
+172800 0.237772429
+179200 0.231535426
+185600 0.22385915
+192000 0.212440861
+198400 0.195964392
+204800 0.182906137
+211200 0.175379089
+217600 0.168350153
+224000 0.159513334
+230400 0.150208354
+236800 0.145212301
+243200 0.135448864
+249600 0.128539748
+256000 0.125170434
+262400 0.119651127
+268800 0.116178384
+275200 0.109977772
+281600 0.105610373
+288000 0.101369706
+294400 0.099176447
+300800 0.0933577223
+307200 0.0931061849
+313600 0.0909770465
+320000 0.0899772148
+326400 0.0873051998
+332800 0.0834554021
+339200 0.0828269839
+345600 0.0811663198
+352000 0.0783904864
+358400 0.0760084652
+364800 0.0747922002
+371200 0.0725924893
+377600 0.0715112312
+384000 0.0702626599
+EOD
+$l6 << EOD
+6400 5.59977805
+12800 1.92018595
+19200 0.0879875854
+EOD
 
 set output 'loss-mqar-T128-K8-d64.svg'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: training loss (seed mean, stopped seeds held)'
@@ -88,14 +217,17 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key outside below left Left reverse vertical maxcols 1 title ' '
-plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
+plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $l4 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $l5 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $l6 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
-set terminal pngcairo size 720,432 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,483 font 'Helvetica,10' background '#ffffff'
 set output 'loss-mqar-T128-K8-d64.png'
 set title 'mqar, seq\_len 128, 8 kv pairs, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
@@ -103,10 +235,13 @@ set ylabel 'training loss (nats)'
 set yrange [0:*]
 set grid
 set key outside below left Left reverse vertical maxcols 1 title ' '
-plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
+plot $l0 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $l1 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $l2 using 1:2 with lines lw 2 title 'softmax-attention + learned positions (no MLP)', \
      $l3 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $l4 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $l5 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $l6 using 1:2 with lines lw 2 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      2.0794415416798357 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

@@ -1,6 +1,6 @@
 # biomoe chart 'loss-mqar-T64-K4-d64'. Re-render: gnuplot loss-mqar-T64-K4-d64.gp
 set encoding utf8
-set terminal svg size 720,517 dynamic font 'Helvetica,12' background '#ffffff'
+set terminal svg size 720,551 dynamic font 'Helvetica,12' background '#ffffff'
 $l0 << EOD
 6400 5.85079366
 12800 5.59540675
@@ -321,6 +321,48 @@ $l8 << EOD
 12800 1.50937446
 19200 0.127851595
 EOD
+$l9 << EOD
+6400 5.71763898
+12800 3.9728033
+19200 3.07152358
+25600 2.6668412
+32000 2.48227299
+38400 2.37205594
+44800 2.29202793
+51200 2.23315325
+57600 2.18683939
+64000 2.14208945
+70400 2.10725286
+76800 2.07520149
+83200 2.04101903
+89600 2.01081335
+96000 1.9897871
+102400 1.95707111
+108800 1.92307157
+115200 1.90181858
+121600 1.87853574
+128000 1.84622683
+134400 1.78641525
+140800 1.68616213
+147200 1.63146336
+153600 1.58980393
+160000 1.52778683
+166400 1.4747318
+172800 1.43065647
+179200 1.39723666
+185600 1.37405191
+192000 1.35735267
+EOD
+$l10 << EOD
+6400 5.03629432
+12800 2.84066275
+19200 2.50283546
+25600 2.36211643
+32000 1.7028465
+38400 0.641831413
+44800 0.126409245
+51200 0.082703955
+EOD
 
 set output 'loss-mqar-T64-K4-d64.svg'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (seed mean, stopped seeds held)'
@@ -338,10 +380,12 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
      $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $l9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
+     $l10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 reset
-set terminal pngcairo size 720,517 font 'Helvetica,10' background '#ffffff'
+set terminal pngcairo size 720,551 font 'Helvetica,10' background '#ffffff'
 set output 'loss-mqar-T64-K4-d64.png'
 set title 'mqar, seq\_len 64, 4 kv pairs, d\_model 64: training loss (seed mean, stopped seeds held)'
 set xlabel 'training sequences'
@@ -358,6 +402,8 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
      $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $l9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
+     $l10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
      1.3862943611198906 with lines dt 3 lc rgb 'gray60' title 'ln K: copy ceiling'
 unset output

@@ -13,6 +13,15 @@ EOD
 $m3 << EOD
 64 13.3583333 0.715089121
 EOD
+$m4 << EOD
+64 34.8208333 100.57209
+EOD
+$m5 << EOD
+64 96.9291667 4.79136577
+EOD
+$m6 << EOD
+64 99.4125 0.52970272
+EOD
 
 set output 'mqar-T128.svg'
 set title 'MQAR, seq\_len 128, 8 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -22,10 +31,13 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions (no MLP)', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T128.png'
@@ -36,8 +48,11 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (with MLP)', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
      $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
      $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions (no MLP)', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)'
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
 unset output

@@ -28,6 +28,12 @@ EOD
 $m8 << EOD
 64 99.05 0.328620551
 EOD
+$m9 << EOD
+64 44.5416659 79.4101834
+EOD
+$m10 << EOD
+64 99.1083344 0.843173533
+EOD
 
 set output 'mqar-T64-K4.svg'
 set title 'MQAR, seq\_len 64, 4 kv pairs: test accuracy (mean ± 95 % CI over seeds)'
@@ -45,7 +51,9 @@ plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 30
      $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
+     $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T64-K4.png'
@@ -64,5 +72,7 @@ plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 30
      $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
      $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
+     $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)'
 unset output
