@@ -19,7 +19,12 @@ enum PositiveControlsReportSection: ReportSection {
         let candidates: [(setting: BackbonesReportSection.Setting, validation: Double)]
         let threshold: Double
         let testAccuracies: [Double]
-        var passed: Bool { !testAccuracies.isEmpty && testAccuracies.allSatisfy { $0 >= threshold } }
+        var passed: Bool { PositiveControlsReportSection.passes(testAccuracies, threshold: threshold) }
+    }
+
+    /// A control's verdict: every seed's test accuracy reaches the threshold (no seeds: not passed).
+    static func passes(_ accuracies: [Double], threshold: Double) -> Bool {
+        !accuracies.isEmpty && accuracies.allSatisfy { $0 >= threshold }
     }
 
     static func threshold(_ setting: BackbonesReportSection.Setting) -> Double {
@@ -102,9 +107,8 @@ enum PositiveControlsReportSection: ReportSection {
                 let accuracies = BackbonesReportSection.mean(input, peer.variant, "test_accuracy")
                 guard !accuracies.isEmpty else { continue }
                 let perSeed = accuracies.map { String(format: "%.1f %%", $0 * 100) }.joined(separator: ", ")
-                let own = BackbonesReportSection.mean(input, candidate.variant, "test_accuracy")
-                let peerPassed = accuracies.allSatisfy { $0 >= threshold }
-                let ownPassed = !own.isEmpty && own.allSatisfy { $0 >= threshold }
+                let peerPassed = passes(accuracies, threshold: threshold)
+                let ownPassed = passes(BackbonesReportSection.mean(input, candidate.variant, "test_accuracy"), threshold: threshold)
                 let verdict = peerPassed == ownPassed ? (peerPassed ? "both pass" : "both fail")
                     : (peerPassed ? "only the PyTorch peer passes" : "only biomoe passes")
                 rows.append("| `\(candidate.variant)` | \(candidate.learningRate) | `\(peer.variant)` | \(perSeed) | \(verdict) |")

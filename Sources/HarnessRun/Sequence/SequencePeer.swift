@@ -10,8 +10,8 @@ import HarnessConfig
 /// The script covers what the backbones suites' attention controls use: softmax attention with
 /// learned or no positions, with or without the MLP, on MQAR, trained with AdamW (or Adam without
 /// weight decay), a constant or warm-up + cosine rate, clipping and early stopping at a validation
-/// accuracy. Any other setting is refused with the key that asked for it (`SequencePeerSettings`),
-/// rather than trained as something else. Its random streams are numpy's and torch's, so a peer run agrees with biomoe's
+/// accuracy. Any other setting is refused with the key that asked for it when the config is read
+/// (`SequencePeerSettings`, checked by `SuiteSpec`), rather than trained as something else. Its random streams are numpy's and torch's, so a peer run agrees with biomoe's
 /// in distribution, not bit for bit; its metrics: `val_accuracy`, `test_accuracy`,
 /// `steps_trained`, `train_sequences`, `sequences_to_90`, `final_train_loss`, `train_seconds`,
 /// `parameters`; its series `train_loss`, `grad_norm`, `val_accuracy`.
@@ -19,7 +19,6 @@ enum SequencePeer {
     static let script = "mqar_transformer.py"
 
     static func run(spec: RunSpec, progress: ProgressHandler) throws -> RunOutcome {
-        try checkSupported(spec)
         progress(0, "training in PyTorch (\(script))")
         let object = try PyTorchPeer.runScript(script, try arguments(spec))
         return try outcome(object, path: PyTorchPeer.directory + "/" + script)
@@ -44,14 +43,6 @@ enum SequencePeer {
         arguments.append(try spec.bool("mlp") ? "--mlp" : "--no-mlp")
         if try spec.bool("random_non_queries") { arguments.append("--random-non-queries") }
         return arguments
-    }
-
-    /// Throws `SequencePeerError.unsupported` for a setting the script does not implement (the
-    /// config reader refuses it first; this guards runs built some other way).
-    static func checkSupported(_ spec: RunSpec) throws {
-        if let problem = SequencePeerSettings.configProblem(model: spec.model) {
-            throw SequencePeerError.unsupported(run: spec.runLabel, key: problem.key, expected: problem.expected)
-        }
     }
 
     /// The run's metrics and series from the script's JSON.
@@ -80,16 +71,5 @@ enum SequencePeer {
         outcome.metric("test_accuracy", test)
         if let parameters = object["parameters"] as? Double { outcome.metric("parameters", parameters) }
         return outcome
-    }
-}
-
-/// A `peer: pytorch` sequence variant asking for what the PyTorch script does not implement.
-enum SequencePeerError: Error, CustomStringConvertible {
-    case unsupported(run: String, key: String, expected: String)
-
-    var description: String {
-        switch self {
-        case let .unsupported(run, key, expected): return "\(run): \(key): expected \(expected)"
-        }
     }
 }
