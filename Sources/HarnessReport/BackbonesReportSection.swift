@@ -81,7 +81,8 @@ enum BackbonesReportSection: ReportSection {
 
     struct Choice {
         let chosen: Setting
-        /// Every candidate rate with its mean validation figure.
+        /// Every candidate rate with its mean validation figure, lowest rate first (the order a
+        /// sweep is read in, whatever order the config added the rates).
         let candidates: [(setting: Setting, validation: Double)]
     }
 
@@ -127,7 +128,7 @@ enum BackbonesReportSection: ReportSection {
             let best = scored.filter { !$0.validation.isNaN }.min { a, b in
                 lowerIsBetter ? a.validation < b.validation : a.validation > b.validation
             } ?? scored[0]
-            return Choice(chosen: best.setting, candidates: scored)
+            return Choice(chosen: best.setting, candidates: scored.sorted { $0.setting.learningRate < $1.setting.learningRate })
         }
     }
 

@@ -213,13 +213,13 @@ struct BackbonesReportTests {
         #expect(md.contains("| mqar T=64 K=4 d=64 | `control-plain-long` | `control-plain` | +68.00 points | "), "\(md)")
     }
 
-    @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed")
+    @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed, lowest first")
     func controlAtTwoRates() {
         let md = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-plain-lr1e-3": [0.95, 0.93, 0.91]],
                                                               settings: settings))
         #expect(md.contains("| `control-plain-lr1e-3` |"), "\(md)")
         #expect(!md.contains("| `control-plain` |"))
-        #expect(md.contains("| 0.001 (validation: 0.003 25.0 %, 0.001 93.0 %) | 90 % | 95.0 %, 93.0 %, 91.0 % |"), "\(md)")
+        #expect(md.contains("| 0.001 (validation: 0.001 93.0 %, 0.003 25.0 %) | 90 % | 95.0 %, 93.0 %, 91.0 % |"), "\(md)")
     }
 
     @Test("MQAR runs at one length with different numbers of kv pairs get one accuracy chart each, named by K")
