@@ -255,71 +255,58 @@ $a6 << EOD
 358400 99.0666667
 EOD
 $a7 << EOD
-6400 14.75
-12800 23.2833333
-19200 25.1416667
-25600 24.8083333
-32000 25.0166667
-38400 32.2666667
-44800 47.2916667
-51200 62.7
-57600 75.6833333
-64000 77.1666667
-70400 85.15
-76800 88.9333333
-83200 90.7333333
-89600 91.7083333
-96000 92.6416667
-102400 93.1666667
-108800 93.625
-115200 93.9666667
-121600 94.4416667
-128000 94.6666667
-134400 94.8416667
-140800 95.125
-147200 95.4583333
-153600 95.475
-160000 95.825
-166400 95.9666667
-172800 96
-179200 96.2583333
-185600 96.4416667
-192000 96.6
-198400 96.775
-204800 96.9166667
-211200 97.025
-217600 97.1083333
-224000 97.1416667
-230400 97.075
-236800 97.25
-243200 97.2583333
-249600 97.4333333
-256000 97.45
-262400 97.725
-268800 97.6666667
-275200 97.675
-281600 97.7333333
-288000 97.9
-294400 97.8083333
-300800 97.975
-307200 98.0833333
-313600 98.1416667
-320000 98.1916667
-326400 98.2333333
-332800 98.325
-339200 98.4
-345600 98.425
-352000 98.425
-358400 98.5083333
-364800 98.55
-371200 98.55
-377600 98.5166667
-384000 98.625
+6400 15.8916667
+12800 21.125
+19200 45.6583333
+25600 73
+32000 79.2
+38400 91.6083333
+44800 95.0833333
+51200 95.9
+57600 96.65
+64000 96.9333333
+70400 97.0416667
+76800 97.0916667
+83200 97.3333333
+89600 97.4583333
+96000 97.475
+102400 97.55
+108800 97.8666667
+115200 98.0416667
+121600 97.9083333
+128000 97.9666667
+134400 98.075
+140800 98.1916667
+147200 98.3166667
+153600 98.3333333
+160000 98.3666667
+166400 98.4916667
+172800 98.525
+179200 98.5666667
+185600 98.6416667
+192000 98.6666667
+198400 98.65
+204800 98.7083333
+211200 98.7
+217600 98.8333333
+224000 98.7166667
+230400 98.85
+236800 98.8833333
+243200 98.85
+249600 98.925
+256000 98.9166667
+262400 98.9333333
+268800 98.9833333
+275200 98.9916667
+281600 98.9916667
+288000 99.0166667
 EOD
 $a8 << EOD
-6400 21.1333333
-12800 97.675
-19200 99.15
+6400 7.53333333
+12800 51.35
+19200 96.5166667
+25600 98.7666667
+32000 99.4
 EOD
 $a9 << EOD
 6400 16.9916665
@@ -378,8 +365,8 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
      $a5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
+     $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
      $a9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
      $a10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \
@@ -400,8 +387,8 @@ plot $a0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $a4 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
      $a5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $a6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $a7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
+     $a8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
      $a9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
      $a10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      90 with lines dt 2 lc rgb 'gray40' title '90 %', \

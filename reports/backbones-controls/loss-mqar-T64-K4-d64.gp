@@ -255,71 +255,58 @@ $l6 << EOD
 358400 0.0346787899
 EOD
 $l7 << EOD
-6400 5.46142152
-12800 3.45842619
-19200 2.83730555
-25600 2.71055529
-32000 2.62942858
-38400 2.50235413
-44800 2.032364
-51200 1.42614638
-57600 0.970672769
-64000 0.653745604
-70400 0.528944655
-76800 0.362371026
-83200 0.27022024
-89600 0.233691994
-96000 0.21069587
-102400 0.187048563
-108800 0.171428588
-115200 0.158777551
-121600 0.149863877
-128000 0.14540425
-134400 0.137345167
-140800 0.128845102
-147200 0.125917019
-153600 0.117517264
-160000 0.114074223
-166400 0.109422042
-172800 0.109184623
-179200 0.102874633
-185600 0.0971948131
-192000 0.0934225282
-198400 0.0860164395
-204800 0.0845710842
-211200 0.0801854916
-217600 0.0787259681
-224000 0.073696549
-230400 0.0743880295
-236800 0.07177331
-243200 0.0679028712
-249600 0.06563426
-256000 0.0610373409
-262400 0.0589976098
-268800 0.0589215237
-275200 0.0574105659
-281600 0.0547305194
-288000 0.0535678316
-294400 0.0521273867
-300800 0.0493937088
-307200 0.050132372
-313600 0.0445676784
-320000 0.0429952162
-326400 0.0437761977
-332800 0.0409004805
-339200 0.040580585
-345600 0.0387336771
-352000 0.0402778214
-358400 0.0385351462
-364800 0.0379733065
-371200 0.0370085887
-377600 0.0369372767
-384000 0.0341365849
+6400 5.02230385
+12800 3.41402997
+19200 2.6565552
+25600 1.48149133
+32000 0.79813231
+38400 0.46828117
+44800 0.207413987
+51200 0.148267895
+57600 0.123409123
+64000 0.109818536
+70400 0.10818984
+76800 0.104959869
+83200 0.103230799
+89600 0.0973259298
+96000 0.0970229231
+102400 0.0929714034
+108800 0.0878806298
+115200 0.0789800914
+121600 0.0785883994
+128000 0.0765946007
+134400 0.0745372909
+140800 0.0740554103
+147200 0.0689104755
+153600 0.0653340614
+160000 0.0644976208
+166400 0.06618848
+172800 0.0603006606
+179200 0.0590014685
+185600 0.0549302205
+192000 0.0568127513
+198400 0.0528586162
+204800 0.0500879385
+211200 0.0489667581
+217600 0.0497427195
+224000 0.0469606878
+230400 0.0446162089
+236800 0.0426460621
+243200 0.0422289734
+249600 0.0412958078
+256000 0.0417582189
+262400 0.0399645101
+268800 0.0414876788
+275200 0.0386895365
+281600 0.0388639465
+288000 0.037145925
 EOD
 $l8 << EOD
-6400 5.39381665
-12800 1.50937446
-19200 0.127851595
+6400 5.8255922
+12800 4.30369415
+19200 1.73783531
+25600 0.286976972
+32000 0.175539297
 EOD
 $l9 << EOD
 6400 5.71763898
@@ -378,8 +365,8 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
      $l5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $l6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
+     $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
      $l9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
      $l10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \
@@ -400,8 +387,8 @@ plot $l0 using 1:2 with lines lw 2 title 'mamba (with MLP; 64 × 3000 steps, lr 
      $l4 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
      $l5 using 1:2 with lines lw 2 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $l6 using 1:2 with lines lw 2 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $l7 using 1:2 with lines lw 2 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
+     $l8 using 1:2 with lines lw 2 dt 4 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
      $l9 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
      $l10 using 1:2 with lines lw 2 dt 4 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)', \
      5.545177444479562 with lines dt 2 lc rgb 'gray40' title 'ln(V/2): value prior', \

@@ -23,10 +23,10 @@ $m6 << EOD
 64 99.0833333 0.0948645818
 EOD
 $m7 << EOD
-64 98.45 0.814479068
+64 99.0833333 1.05087645
 EOD
 $m8 << EOD
-64 99.05 0.328620551
+64 99.1083333 0.353135146
 EOD
 $m9 << EOD
 64 44.5416659 79.4101834
@@ -50,8 +50,8 @@ plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 30
      $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
      $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
      $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
      $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)'
 reset
@@ -71,8 +71,8 @@ plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 30
      $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
      $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
      $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.003)', \
-     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)', \
+     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
      $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
      $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)'
 unset output
