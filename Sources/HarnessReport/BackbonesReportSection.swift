@@ -84,6 +84,15 @@ enum BackbonesReportSection: ReportSection {
         /// Every candidate rate with its mean validation figure, lowest rate first (the order a
         /// sweep is read in, whatever order the config added the rates).
         let candidates: [(setting: Setting, validation: Double)]
+
+        /// "highest tried" or "lowest tried" when validation chose a rate at an end of a sweep of
+        /// two or more rates: the best rate may lie beyond it, so the sweep has not bracketed it.
+        var edge: String? {
+            guard candidates.count > 1, let first = candidates.first, let last = candidates.last else { return nil }
+            if chosen.learningRate == last.setting.learningRate { return "highest tried" }
+            if chosen.learningRate == first.setting.learningRate { return "lowest tried" }
+            return nil
+        }
     }
 
     static func applies(_ input: ReportInput) -> Bool {
@@ -158,7 +167,12 @@ enum BackbonesReportSection: ReportSection {
                                                                  : String(format: "%.1f %%", candidate.validation * 100)
                 return String(candidate.setting.learningRate) + ": " + value
             }.joined(separator: ", ")
-            md += "| \(describe(c)) | \(label(c, among: all)) | \(rates) | \(c.learningRate) |\n"
+            md += "| \(describe(c)) | \(label(c, among: all)) | \(rates) | \(c.learningRate)\(choice.edge.map { " (\($0))" } ?? "") |\n"
+        }
+        let edges = all.filter { $0.edge != nil }.count
+        if edges > 0 {
+            md += "\n\(edges) of \(all.filter { $0.candidates.count > 1 }.count) swept configuration(s) chose the highest or lowest rate they tried: "
+            md += "their best rate may lie beyond the sweep.\n"
         }
         md += "\n"
 

@@ -51,6 +51,8 @@ private let settings = [
     "plain-pytorch": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"peer\":\"pytorch\"",
     "plain-lr1e-3-pytorch": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"learning_rate\":0.001,\"peer\":\"pytorch\"",
     "zoology-pytorch": "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"mlp\":false,\"heads\":1,\"peer\":\"pytorch\"",
+    "softmax-lr1e-3": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4,\"learning_rate\":0.001",
+    "softmax-lr1e-2": "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4,\"learning_rate\":0.01",
 ]
 
 @Suite("Backbones report: positive controls and mixer comparisons")
@@ -220,6 +222,22 @@ struct BackbonesReportTests {
         #expect(md.contains("| `control-plain-lr1e-3` |"), "\(md)")
         #expect(!md.contains("| `control-plain` |"))
         #expect(md.contains("| 0.001 (validation: 0.001 93.0 %, 0.003 25.0 %) | 90 % | 95.0 %, 93.0 %, 91.0 % |"), "\(md)")
+    }
+
+    @Test("a rate chosen at an end of its sweep is marked as the highest or lowest tried, and a note counts such configurations")
+    func rateAtTheEdge() {
+        let edge = BackbonesReportSection.markdown(input(["softmax": [0.90, 0.91, 0.92], "softmax-lr1e-2": [0.97, 0.98, 0.99],
+                                                          "mamba": [0.25, 0.26, 0.24]], settings: settings))
+        #expect(edge.contains("| 0.003: 91.0 %, 0.01: 98.0 % | 0.01 (highest tried) |"), "\(edge)")
+        #expect(edge.contains("\n1 of 1 swept configuration(s) chose the highest or lowest rate they tried: their best rate may lie beyond the sweep.\n"), "\(edge)")
+        // A single rate is not a sweep: the Mamba row has no mark.
+        #expect(edge.contains("| 0.003: 25.0 % | 0.003 |"), "\(edge)")
+        let lowest = BackbonesReportSection.markdown(input(["softmax": [0.90, 0.91, 0.92], "softmax-lr1e-3": [0.97, 0.98, 0.99]], settings: settings))
+        #expect(lowest.contains("| 0.001: 98.0 %, 0.003: 91.0 % | 0.001 (lowest tried) |"), "\(lowest)")
+        let inside = BackbonesReportSection.markdown(input(["softmax": [0.97, 0.98, 0.99], "softmax-lr1e-3": [0.90, 0.91, 0.92],
+                                                            "softmax-lr1e-2": [0.90, 0.91, 0.92]], settings: settings))
+        #expect(inside.contains("| 0.001: 91.0 %, 0.003: 98.0 %, 0.01: 91.0 % | 0.003 |"), "\(inside)")
+        #expect(!inside.contains("tried"), "\(inside)")
     }
 
     @Test("MQAR runs at one length with different numbers of kv pairs get one accuracy chart each, named by K")
