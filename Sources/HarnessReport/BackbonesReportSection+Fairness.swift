@@ -91,12 +91,15 @@ extension BackbonesReportSection {
     /// Every pair of mixers within one task cell (same task, length, kv pairs, width), tested on
     /// the test figure over seeds with Welch's t, and for induction heads that both learned at each
     /// longer test length both were scored at: the sentence a README may write about the pair ("A above B"
-    /// only when p < 0.05; otherwise "no difference detected").
+    /// only when Holm's adjusted p < 0.05; otherwise "no difference detected"). The family Holm
+    /// adjusts over is one cell at one test length: every pair compared there.
     static func pairwiseComparisons(_ input: ReportInput, _ all: [Choice]) -> String {
         var cells: [Cell: [Choice]] = [:]
         // PyTorch peers check biomoe's implementation (beside their controls), they are not mixers to rank.
         for choice in all where !choice.chosen.isPeer { cells[cell(of: choice.chosen), default: []].append(choice) }
-        var rows: [String] = []
+        // One comparison: its family (the cell at one test length), the row up to its p-value,
+        // the raw p and what a called difference says.
+        var comparisons: [(family: String, row: String, p: Double, called: String)] = []
         for cell in cells.keys.sorted() {
             let here = cells[cell] ?? []
             guard here.count > 1 else { continue }
@@ -120,18 +123,30 @@ extension BackbonesReportSection {
                         let test = SignificanceTest.compare(x, y)
                         let difference = (Statistics.mean(x) - Statistics.mean(y)) * scale
                         let better = lm ? difference < 0 : difference > 0
-                        let verdict = test.isSignificant ? "\(better ? first : second) better" : "no difference detected"
-                        rows.append("| \(describe(a))\(at) | \(first) | \(second) | \(String(format: "%+.2f", difference))\(unit) | "
-                                    + "\(String(format: "%.3g", test.pValue)) | \(verdict) |")
+                        comparisons.append((family: describe(a) + at,
+                                            row: "| \(describe(a))\(at) | \(first) | \(second) | \(String(format: "%+.2f", difference))\(unit) | ",
+                                            p: test.pValue, called: "\(better ? first : second) better"))
                     }
                 }
             }
         }
-        guard !rows.isEmpty else { return "" }
+        guard !comparisons.isEmpty else { return "" }
+        var adjusted = [Double](repeating: 1, count: comparisons.count)
+        for family in Set(comparisons.map(\.family)) {
+            let members = comparisons.indices.filter { comparisons[$0].family == family }
+            for (index, value) in zip(members, HolmAdjustment.adjusted(members.map { comparisons[$0].p })) { adjusted[index] = value }
+        }
+        let families = Set(comparisons.map(\.family)).count
         var md = "### Mixer against mixer (Welch's t over seeds, test split)\n\n"
         md += "Difference = first − second (accuracy in points; bits/char for char-lm, where lower is better). "
-        md += "A difference is called only at p < 0.05.\n\n"
-        md += "| cell | first | second | difference | p | verdict |\n|---|---|---|---:|---:|---|\n"
+        md += "Holm's method adjusts the p-values within each cell (at each test length) for the number of pairs compared there, "
+        md += "and a difference is called only at an adjusted p < 0.05 (\(comparisons.count) comparison(s) in \(families) cell(s); "
+        md += "uncorrected, about one in twenty pairs without a real difference would be called).\n\n"
+        md += "| cell | first | second | difference | p | Holm p | verdict |\n|---|---|---|---:|---:|---:|---|\n"
+        let rows = comparisons.indices.map { i in
+            comparisons[i].row + "\(String(format: "%.3g", comparisons[i].p)) | \(String(format: "%.3g", adjusted[i])) | "
+                + (adjusted[i] < SignificanceTest.alpha ? comparisons[i].called : "no difference detected") + " |"
+        }
         return md + rows.joined(separator: "\n") + "\n\n"
     }
 }

@@ -107,6 +107,18 @@ struct BackbonesReportTests {
         #expect(noisy.contains("| no difference detected |"), "\(noisy)")
     }
 
+    @Test("p-values are adjusted by Holm's method within a cell, so a pair below 0.05 uncorrected among three pairs is not called")
+    func holmWithinCell() {
+        let md = BackbonesReportSection.markdown(input(["mamba": [0.80, 0.81, 0.82], "softmax": [0.74, 0.76, 0.78],
+                                                        "mamba-long": [0.79, 0.81, 0.80]], settings: settings))
+        #expect(md.contains("| cell | first | second | difference | p | Holm p | verdict |"), "\(md)")
+        #expect(md.contains("(3 comparison(s) in 1 cell(s); "), "\(md)")
+        #expect(md.contains("| mqar T=64 K=4 d=64 | mamba (64 × 100 steps, lr 0.003) | softmax-attention + RoPE, short conv 4 | +5.00 points | 0.0316 | 0.0947 | no difference detected |"), "\(md)")
+        // The same pair alone is one comparison: Holm leaves its p as it is, and it is called.
+        let alone = BackbonesReportSection.markdown(input(["mamba": [0.80, 0.81, 0.82], "softmax": [0.74, 0.76, 0.78]], settings: settings))
+        #expect(alone.contains("| +5.00 points | 0.0316 | 0.0316 | mamba better |"), "\(alone)")
+    }
+
     @Test("one mixer run at two budgets in one cell is labelled with its budget and rate wherever the two meet")
     func twoBudgets() {
         let md = BackbonesReportSection.markdown(input(["mamba": [0.25, 0.26, 0.24], "mamba-long": [0.95, 0.97, 0.96]], settings: settings))
