@@ -152,7 +152,7 @@ enum BackbonesReportSection: ReportSection {
         let all = choices(input)
         var md = "## Sequence backbones\n\n"
         md += "Mean ± 95 % CI over seeds of the *test* split, for the learning rate chosen on the *validation* split "
-        md += "(per mixer and task configuration, best mean validation accuracy; lowest validation bits/char for char-lm). "
+        md += "(per mixer and task configuration, best mean validation accuracy; lowest validation bits/char for char-lm; a tie goes to the variant listed first in the config). "
         md += "Training data are drawn fresh every step; validation and test sets are fixed per seed from their own random streams. "
         md += "Sizes and step counts below are CPU-sized (2 cores), far smaller than the papers'; see the reference table for theirs. "
         md += "*Trained sequences*: mean over seeds of the sequences seen before training stopped (at stop_accuracy, after patience, or at the step budget); "

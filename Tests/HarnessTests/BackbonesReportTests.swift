@@ -250,6 +250,10 @@ struct BackbonesReportTests {
                                                             "softmax-lr1e-2": [0.90, 0.91, 0.92]], settings: settings))
         #expect(inside.contains("| 0.001: 91.0 %, 0.003: 98.0 %, 0.01: 91.0 % | 0.003 |"), "\(inside)")
         #expect(!inside.contains("tried"), "\(inside)")
+        // Equal validation figures: the variant listed first wins, and the report says so.
+        let tie = BackbonesReportSection.markdown(input(["softmax": [0.97, 0.98, 0.99], "softmax-lr1e-3": [0.97, 0.98, 0.99]], settings: settings))
+        #expect(tie.contains("| 0.001: 98.0 %, 0.003: 98.0 % | 0.003 (highest tried) |"), "\(tie)")
+        #expect(tie.contains("a tie goes to the variant listed first in the config"))
     }
 
     @Test("MQAR runs at one length with different numbers of kv pairs get one accuracy chart each, named by K")
