@@ -132,15 +132,14 @@ extension BackbonesReportSection {
         }
         guard !comparisons.isEmpty else { return "" }
         var adjusted = [Double](repeating: 1, count: comparisons.count)
-        for family in Set(comparisons.map(\.family)) {
-            let members = comparisons.indices.filter { comparisons[$0].family == family }
+        let families = Dictionary(grouping: comparisons.indices, by: { comparisons[$0].family })
+        for members in families.values {
             for (index, value) in zip(members, HolmAdjustment.adjusted(members.map { comparisons[$0].p })) { adjusted[index] = value }
         }
-        let families = Set(comparisons.map(\.family)).count
         var md = "### Mixer against mixer (Welch's t over seeds, test split)\n\n"
         md += "Difference = first − second (accuracy in points; bits/char for char-lm, where lower is better). "
         md += "Holm's method adjusts the p-values within each cell (at each test length) for the number of pairs compared there, "
-        md += "and a difference is called only at an adjusted p < 0.05 (\(comparisons.count) comparison(s) in \(families) cell(s); "
+        md += "and a difference is called only at an adjusted p < 0.05 (\(comparisons.count) comparison(s) in \(families.count) cell(s); "
         md += "uncorrected, about one in twenty pairs without a real difference would be called).\n\n"
         md += "| cell | first | second | difference | p | Holm p | verdict |\n|---|---|---|---:|---:|---:|---|\n"
         let rows = comparisons.indices.map { i in
