@@ -87,13 +87,15 @@ enum DomainRoutingReportSection: ReportSection {
         return "[" + hidden.map(String.init).joined(separator: ", ") + "]"
     }
 
-    /// "higher by 6.9 points (p < 0.001)", "lower by …", or "no difference detected (+0.4 points, p = 0.410)".
-    static func verdict(_ a: Variant, _ b: Variant, metric: String = "test_accuracy") -> String {
-        let x = a.values(metric), y = b.values(metric)
-        let delta = (SeedSummary(x).mean - SeedSummary(y).mean) * 100
-        let test = SignificanceTest.compare(y, x)
-        let p = test.pValue < 0.001 ? "p < 0.001" : String(format: "p = %.3f", test.pValue)
-        if test.isSignificant { return (delta > 0 ? "higher" : "lower") + String(format: " by %.1f points (%@)", abs(delta), p) }
+    /// "higher by 6.9 points (p < 0.001, Holm p < 0.001)", "lower by …", or "no difference detected
+    /// (+0.4 points, p = 0.410, Holm p = 1.000)": `outcome` is the first variant against the second,
+    /// nil when a side has fewer than two seeds.
+    static func verdict(_ outcome: ComparisonFamily.Outcome?) -> String {
+        guard let o = outcome else { return "not tested (fewer than two seeds on a side)" }
+        let delta = o.difference * 100
+        func format(_ p: Double) -> String { p < 0.001 ? "< 0.001" : String(format: "= %.3f", p) }
+        let p = "p \(format(o.p)), Holm p \(format(o.adjustedP))"
+        if o.isCalled { return (delta > 0 ? "higher" : "lower") + String(format: " by %.1f points (%@)", abs(delta), p) }
         return String(format: "no difference detected (%+.1f points, %@)", delta, p)
     }
 
@@ -104,8 +106,22 @@ enum DomainRoutingReportSection: ReportSection {
         return x.mean - hx > y.mean + hy || y.mean - hy > x.mean + hx
     }
 
+    /// The list of comparisons. Its verdicts form one family: a first pass only collects the pairs
+    /// the list compares, the second writes each verdict with its Holm-adjusted p-value.
     static func findings(_ all: [Variant]) -> String {
-        var md = "Comparisons (test accuracy, Welch's t over seeds, α = 0.05):\n\n"
+        var pairs: [(key: [String], reference: [Double], other: [Double])] = []
+        _ = findings(all) { a, b in
+            pairs.append((key: [a.name, b.name], reference: b.values("test_accuracy"), other: a.values("test_accuracy")))
+            return ""
+        }
+        let outcomes = ComparisonFamily.compare(pairs)
+        let list = findings(all) { a, b in verdict(outcomes[[a.name, b.name]]) }
+        return "Comparisons (test accuracy, Welch's t over seeds; Holm's method adjusts the p-values for the \(outcomes.count) "
+            + "comparison(s) of this list, and a difference is called only at an adjusted p < 0.05):\n\n" + list
+    }
+
+    static func findings(_ all: [Variant], verdict: (Variant, Variant) -> String) -> String {
+        var md = ""
         let moe = all.filter { $0.model == "moe" }
         for oracle in moe where oracle.router == "oracle" {
             guard let random = moe.first(where: { $0.router == "random" && $0.experts == oracle.experts && $0.hidden == oracle.hidden }) else { continue }

@@ -116,22 +116,20 @@ enum GrowthReportSection: ReportSection {
         }
 
         md += "\n### Each variant against `\(main)`\n\n"
-        md += "Test and validation accuracy minus `\(main)`'s (points), Welch's t-test over seeds (α = 0.05); \"no difference "
-        md += "detected\" when p ≥ 0.05.\n\n"
+        md += "Test and validation accuracy minus `\(main)`'s (points), Welch's t-test over seeds; Holm's method adjusts "
+        md += "the p-values of each column for the number of variants compared, and a difference is called only at an "
+        md += "adjusted p < 0.05 (\"no difference detected\" otherwise).\n\n"
         md += "| variant | test: difference, p | validation: difference, p |\n|---|---|---|\n"
-        for v in input.variants where v != main && !input.runs(of: v).isEmpty {
-            var cells = [v]
-            for metric in ["test_accuracy", "val_accuracy"] {
-                let a = values(input, main, metric), b = values(input, v, metric)
-                guard a.count >= 2, b.count >= 2 else { cells.append("—"); continue }
-                let test = SignificanceTest.compare(a, b)
-                let delta = (SeedSummary(b).mean - SeedSummary(a).mean) * 100
-                cells.append(String(format: "%+.2f, p = %.2g", delta, test.pValue) + (test.isSignificant ? "" : " (no difference detected)"))
-            }
-            md += row(cells)
+        let compared = input.variants.filter { $0 != main && !input.runs(of: $0).isEmpty }
+        // One family per column: every variant against the main one on that metric.
+        let outcomes = ["test_accuracy", "val_accuracy"].map { metric in
+            ComparisonFamily.compare(compared.map { (key: $0, reference: values(input, main, metric), other: values(input, $0, metric)) })
+        }
+        for v in compared {
+            md += row([v] + outcomes.map { $0[v]?.cell() ?? "—" })
         }
 
-        md += signalsMarkdown(input, main: main)
+        md += signalsMarkdown(input, main: main, testOutcomes: outcomes[0])
         md += "\n### The experts of `\(main)` after the last epoch\n\n"
         md += "Share of test images each slot is the first choice for, and accuracy on those images; mean over seeds.\n\n"
         md += "| slot | switched on at epoch | utilisation (%) | routed accuracy (%) |\n|---:|---:|---:|---:|\n"

@@ -57,30 +57,24 @@ enum PipelineReportSection: ReportSection {
     /// Routing accuracy of every variant against the main one.
     static func comparisons(_ input: ReportInput, main: String, variants: [String]) -> String {
         var md = "### Each variant against `\(main)`\n\n"
-        md += "Routing accuracy minus `\(main)`'s (points), Welch's t over seeds (α = 0.05); \"no difference detected\" "
-        md += "when p ≥ 0.05. The oracle (all weight on the labelled domain) and random (a domain drawn per request) "
-        md += "routers bound what routing can give on this request set.\n\n"
+        md += "Routing accuracy minus `\(main)`'s (points), Welch's t over seeds; Holm's method adjusts the p-values of each "
+        md += "metric for the number of variants compared, and a difference is called only at an adjusted p < 0.05 (\"no "
+        md += "difference detected\" otherwise). The oracle (all weight on the labelled domain) and random (a domain drawn "
+        md += "per request) routers bound what routing can give on this request set.\n\n"
         md += "| variant | routing: difference, p | answers right (vision, symbolic): difference |\n|---|---|---|\n"
-        let a = values(input, main, "pipeline_routing_accuracy")
-        for v in variants where v != main {
-            let b = values(input, v, "pipeline_routing_accuracy")
-            var cells = [v]
-            if a.count >= 2, b.count >= 2 {
-                let test = SignificanceTest.compare(a, b)
-                cells.append(String(format: "%+.2f, p = %.2g", (SeedSummary(b).mean - SeedSummary(a).mean) * 100, test.pValue)
-                             + (test.isSignificant ? "" : " (no difference detected)"))
-            } else {
-                cells.append("—")
+        let compared = variants.filter { $0 != main }
+        // One family per metric: every variant against the main one on it.
+        func family(_ metric: String) -> [String: ComparisonFamily.Outcome] {
+            ComparisonFamily.compare(compared.map { (key: $0, reference: values(input, main, metric), other: values(input, $0, metric)) })
+        }
+        let routing = family("pipeline_routing_accuracy")
+        let answers = ["vision_answer_accuracy", "symbolic_exactness"].map(family)
+        for v in compared {
+            let answerCells = answers.map { outcomes -> String in
+                guard let o = outcomes[v] else { return "—" }
+                return String(format: "%+.2f", o.difference * 100) + (o.isCalled ? " (\(o.pValues))" : " (no difference detected)")
             }
-            let answers = ["vision_answer_accuracy", "symbolic_exactness"].map { metric -> String in
-                let x = values(input, main, metric), y = values(input, v, metric)
-                guard x.count >= 2, y.count >= 2 else { return "—" }
-                let test = SignificanceTest.compare(x, y)
-                return String(format: "%+.2f", (SeedSummary(y).mean - SeedSummary(x).mean) * 100)
-                    + (test.isSignificant ? String(format: " (p = %.2g)", test.pValue) : " (no difference detected)")
-            }
-            cells.append(answers.joined(separator: ", "))
-            md += row(cells)
+            md += row([v, routing[v]?.cell() ?? "—", answerCells.joined(separator: ", ")])
         }
         return md + "\n"
     }

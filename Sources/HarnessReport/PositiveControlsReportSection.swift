@@ -123,23 +123,29 @@ enum PositiveControlsReportSection: ReportSection {
     }
 
     /// Each failed control against each control that passed on its task, Welch's t over seeds on
-    /// the test accuracy: the test behind "what the failed control lacks is what it needs here".
+    /// the test accuracy, Holm-adjusted over the table: the test behind "what the failed control
+    /// lacks is what it needs here".
     static func passedAgainstFailed(_ all: [Control]) -> String {
-        var rows: [String] = []
+        var pairs: [(key: Int, reference: [Double], other: [Double])] = []
+        var cells: [String] = []
         for failed in all where !failed.passed {
             let cell = BackbonesReportSection.describe(failed.chosen)
             for passed in all where passed.passed && BackbonesReportSection.describe(passed.chosen) == cell {
-                let x = passed.testAccuracies, y = failed.testAccuracies
-                guard x.count > 1, y.count > 1 else { continue }
-                let test = SignificanceTest.compare(x, y)
-                let difference = (Statistics.mean(x) - Statistics.mean(y)) * 100
-                rows.append("| \(cell) | `\(passed.chosen.variant)` | `\(failed.chosen.variant)` | \(String(format: "%+.2f", difference)) points | "
-                            + "\(String(format: "%.3g", test.pValue)) | \(test.isSignificant ? "the passed control higher" : "no difference detected") |")
+                pairs.append((key: pairs.count, reference: failed.testAccuracies, other: passed.testAccuracies))
+                cells.append("| \(cell) | `\(passed.chosen.variant)` | `\(failed.chosen.variant)` | ")
+            }
+        }
+        let outcomes = ComparisonFamily.compare(pairs)
+        let rows = cells.indices.compactMap { i in
+            outcomes[i].map { o in
+                cells[i] + "\(String(format: "%+.2f", o.difference * 100)) points | \(String(format: "%.3g", o.p)) | "
+                    + "\(String(format: "%.3g", o.adjustedP)) | \(o.isCalled ? "the passed control higher" : "no difference detected") |"
             }
         }
         guard !rows.isEmpty else { return "" }
-        return "Passed against failed controls on one task (Welch's t over seeds, test accuracy; called only at p < 0.05):\n\n"
-            + "| task | passed | failed | difference | p | verdict |\n|---|---|---|---:|---:|---|\n" + rows.joined(separator: "\n") + "\n\n"
+        return "Passed against failed controls on one task (Welch's t over seeds, test accuracy; Holm's method adjusts the p-values "
+            + "for the number of pairs in the table, and a difference is called only at an adjusted p < 0.05):\n\n"
+            + "| task | passed | failed | difference | p | Holm p | verdict |\n|---|---|---|---:|---:|---:|---|\n" + rows.joined(separator: "\n") + "\n\n"
     }
 
     /// The mixer label, plus the MLP block, the number of heads and the budget where another

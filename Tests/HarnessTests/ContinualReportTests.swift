@@ -4,13 +4,14 @@ import Testing
 @testable import HarnessReport
 
 /// A hand-built Split MNIST suite in Class-IL: fine-tuning and the three routed-growth variants,
-/// two seeds each; the routed runs record where the gate sent the images, unless `oldRuns`.
-private func input(methods: [String], oldRuns: Bool = false) -> ReportInput {
+/// two seeds each (average accuracy 0.2, or per seed from `accuracies`); the routed runs record
+/// where the gate sent the images, unless `oldRuns`.
+private func input(methods: [String], oldRuns: Bool = false, accuracies: [String: [Double]] = [:]) -> ReportInput {
     let settings = methods.map { "\"class-\($0)\":{\"model\":\"continual\",\"cl_scenario\":\"class\",\"cl_method\":\"\($0)\"}" }
     var runs: [ReportInput.Run] = []
     for method in methods {
         for seed in 0..<2 {
-            var metrics = ["average_accuracy": 0.2, "forgetting": 0.99, "backward_transfer": -0.99, "train_seconds": 100]
+            var metrics = ["average_accuracy": accuracies[method]?[seed] ?? 0.2, "forgetting": 0.99, "backward_transfer": -0.99, "train_seconds": 100]
             if method.hasPrefix("routed-growth") {
                 metrics["task_routing_accuracy"] = 0.2
                 if !oldRuns { metrics["past_expert_rows"] = seed == 0 ? 0 : 0.1 }
@@ -37,6 +38,16 @@ struct ContinualReportTests {
         let old = ContinualReportSection.markdown(input(methods: routed, oldRuns: true))
         #expect(old.contains("| routed growth | — | — | — | — | 20.00 | — |"))
         #expect(!ContinualReportSection.markdown(input(methods: ["fine-tune"])).contains("### Routed growth"))
+    }
+
+    @Test("each method against fine-tuning is called at Holm's adjusted p: p = 0.019 alone, 0.058 among three methods")
+    func holmAdjustedComparisons() {
+        // Welch: [0.25, 0.26] against [0.20, 0.21], t = 0.05 / 0.00707 = 7.07 on 2 degrees of freedom, p = 0.0194
+        let ewc: [String: [Double]] = ["fine-tune": [0.20, 0.21], "ewc": [0.25, 0.26], "si": [0.20, 0.21], "lwf": [0.20, 0.21]]
+        let alone = ContinualReportSection.markdown(input(methods: ["fine-tune", "ewc"], accuracies: ewc))
+        #expect(alone.contains("| EWC | — | — | +5.00, p = 0.019, Holm p = 0.019 |"), "\(alone)")
+        let three = ContinualReportSection.markdown(input(methods: ["fine-tune", "ewc", "si", "lwf"], accuracies: ewc))
+        #expect(three.contains("| EWC | — | — | +5.00, p = 0.019, Holm p = 0.058 (no difference detected) |"), "\(three)")
     }
 
     @Test("the accuracy matrices get a row of three panels per three methods, so nine never overlap")

@@ -31,7 +31,7 @@ struct GrowthReportTests {
     func claimAndComparisons() {
         let md = GrowthReportSection.markdown(input(grow: [0.981, 0.983, 0.985], fixed: [0.982, 0.984, 0.983]))
         #expect(md.contains("`grow`: 98.30 ± 0.50 % over 3 seeds (lowest seed 98.10 %, highest 98.50 %): the mean is above 98 %, but the 95 % interval reaches below it."))
-        #expect(md.contains("| fixed | +0.00, p = 1 (no difference detected) |"))
+        #expect(md.contains("| fixed | +0.00, p = 1, Holm p = 1 (no difference detected) |"))
         #expect(md.contains("| grow | grows 1 (ep. 1) → 2 (ep. 2) | 2.0 | 1.0 / 0.0 |"))
         #expect(md.contains("| 1 | 2 | 75.00 | 100.00 |"), "slot 1 is first used at epoch 2")
         let apart = GrowthReportSection.markdown(input(grow: [0.990, 0.991, 0.992], fixed: [0.950, 0.951, 0.952]))
