@@ -51,24 +51,7 @@ enum PositiveControlsReportSection: ReportSection {
         } else {
             md += "**\(failed.count) of \(all.count) positive control(s) FAILED (\(failed.map { "`\($0.chosen.variant)`" }.joined(separator: ", "))).**"
             for control in failed {
-                let cell = BackbonesReportSection.describe(control.chosen)
-                let passed = all.filter { $0.passed && BackbonesReportSection.describe($0.chosen) == cell }
-                // The same control, passed with a larger budget: what this one lacked is training.
-                let longer = passed.filter {
-                    $0.chosen.configurationKeyBesidesBudget == control.chosen.configurationKeyBesidesBudget && $0.chosen.budget != control.chosen.budget
-                }
-                if let twin = longer.first {
-                    md += " `\(control.chosen.variant)` failed at \(control.chosen.budget) where the same control passed at "
-                    md += "\(twin.chosen.budget) (`\(twin.chosen.variant)`, \(cell)): it needs the larger budget here."
-                } else if !passed.isEmpty {
-                    let names = passed.map { "`\($0.chosen.variant)`" }
-                    let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
-                    md += " `\(control.chosen.variant)` failed where \(list) passed on the same task (\(cell)): the task "
-                    md += "is learnable at this budget, and what the failed control lacks (compare the rows' mixers) is what it needs here."
-                } else {
-                    md += " **No control learned \(cell): at this budget or in this setup no method is shown to learn it, so comparisons "
-                    md += "on it below cannot tell the methods apart.**"
-                }
+                md += " " + whyFailed(control, among: all, in: input)
             }
             md += "\n\n"
         }
@@ -91,6 +74,52 @@ enum PositiveControlsReportSection: ReportSection {
         }
         md += "\n" + passedAgainstFailed(all) + peers(input, of: all)
         return md
+    }
+
+    /// What the runs say about a failed control: the same control passed with a larger budget
+    /// (and how many sequences that one needed), another control passed on the task at this
+    /// budget, or none learned the task.
+    static func whyFailed(_ control: Control, among all: [Control], in input: ReportInput) -> String {
+        let c = control.chosen
+        let cell = BackbonesReportSection.describe(c)
+        let passed = all.filter { $0.passed && BackbonesReportSection.describe($0.chosen) == cell }
+        func list(_ controls: [Control]) -> String {
+            let names = controls.map { "`\($0.chosen.variant)`" }
+            return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+        }
+        // The same control, passed with another budget.
+        if let twin = passed.first(where: { $0.chosen.configurationKeyBesidesBudget == c.configurationKeyBesidesBudget && $0.chosen.budget != c.budget }) {
+            let t = twin.chosen
+            var md = "`\(c.variant)` failed at \(c.budget) (lr \(c.learningRate)) where the same control passed at \(t.budget) "
+            md += "(lr \(t.learningRate); `\(t.variant)`, \(cell))."
+            let trained = BackbonesReportSection.mean(input, t.variant, "train_sequences")
+            let budget = Double(c.int("train_batch") * c.int("steps"))
+            if !trained.isEmpty {
+                let more = trained.filter { $0 > budget }.count
+                md += " `\(t.variant)`'s seeds stopped after " + trained.map { String(format: "%.0f", $0) }.joined(separator: ", ")
+                md += String(format: " training sequences, against %.0f for `\(c.variant)`: ", budget)
+                md += more == 0 ? "none needed more" : (more == trained.count ? "every seed needed more" : "\(more) of \(trained.count) needed more")
+                md += "."
+            }
+            let schedule = c.string("lr_schedule")
+            if !schedule.isEmpty, schedule != "constant" {
+                md += " The learning rate's \(schedule) decay spans the budget, so with the same peak rate the larger budget also keeps the rate higher at every step after warm-up"
+                md += c.learningRate == t.learningRate ? "." : "; here the peak rates differ too."
+            } else if c.learningRate != t.learningRate {
+                md += " The rates differ too."
+            }
+            return md
+        }
+        let here = passed.filter { $0.chosen.budget == c.budget }
+        if !here.isEmpty {
+            return "`\(c.variant)` failed where \(list(here)) passed on the same task (\(cell)) at the same budget: the task is learnable "
+                + "at this budget, and what the failed control lacks (compare the rows' mixers) is what it needs here."
+        }
+        if !passed.isEmpty {
+            return "`\(c.variant)` failed where \(list(passed)) passed on the same task (\(cell)) with another budget."
+        }
+        return "**No control learned \(cell): at this budget or in this setup no method is shown to learn it, so comparisons "
+            + "on it below cannot tell the methods apart.**"
     }
 
     /// Each control trained again by an independent implementation (a `peer: pytorch` variant with

@@ -6,13 +6,13 @@ import Testing
 /// A hand-built backbones suite: MQAR (T = 64, K = 4) with two controls and two mixers, three
 /// seeds each; `accuracies` gives each variant's test accuracy per seed.
 private func input(_ accuracies: [String: [Double]], settings: [String: String],
-                   lengths: [String: [Int: [Double]]] = [:]) -> ReportInput {
+                   lengths: [String: [Int: [Double]]] = [:], trained: [String: [Double]] = [:]) -> ReportInput {
     var runs: [ReportInput.Run] = []
     let variants = accuracies.keys.sorted()
     for variant in variants {
         for (seed, accuracy) in (accuracies[variant] ?? []).enumerated() {
             var metrics = ["test_accuracy": accuracy, "val_accuracy": accuracy, "recurrent_state_bytes": 1,
-                           "train_sequences": 6400, "sequences_to_90": accuracy >= 0.9 ? 3200 : .nan]
+                           "train_sequences": trained[variant]?[seed] ?? 6400, "sequences_to_90": accuracy >= 0.9 ? 3200 : .nan]
             for (n, values) in lengths[variant] ?? [:] { metrics["accuracy_len_\(n)"] = values[seed] }
             runs.append(ReportInput.Run(id: Int64(runs.count + 1), variant: variant, seed: seed, environmentId: 1, finishedAt: "",
                                         metrics: metrics, units: [:], series: [:]))
@@ -220,11 +220,27 @@ struct BackbonesReportTests {
     func controlNeedsBudget() {
         let md = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-plain-long": [0.95, 0.93, 0.91],
                                                               "control-conv": [0.99, 0.98, 0.99]], settings: settings))
-        #expect(md.contains("**1 of 3 positive control(s) FAILED (`control-plain`).** `control-plain` failed at 64 × 100 steps where the same control "
-                            + "passed at 64 × 300 steps (`control-plain-long`, mqar T=64 K=4 d=64): it needs the larger budget here.\n"), "\(md)")
+        #expect(md.contains("**1 of 3 positive control(s) FAILED (`control-plain`).** `control-plain` failed at 64 × 100 steps (lr 0.003) where the "
+                            + "same control passed at 64 × 300 steps (lr 0.003; `control-plain-long`, mqar T=64 K=4 d=64). `control-plain-long`'s seeds "
+                            + "stopped after 6400, 6400, 6400 training sequences, against 6400 for `control-plain`: none needed more.\n"), "\(md)")
         #expect(md.contains("| `control-plain` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (64 × 100 steps) |"), "\(md)")
         #expect(md.contains("| `control-plain-long` | mqar T=64 K=4 d=64 | softmax-attention + learned positions (64 × 300 steps) |"))
         #expect(md.contains("| mqar T=64 K=4 d=64 | `control-plain-long` | `control-plain` | +68.00 points | "), "\(md)")
+    }
+
+    @Test("a control that passes with a longer cosine schedule says how many of its seeds needed more sequences than the failed one had")
+    func controlNeedsScheduleOrSequences() {
+        let cosine = settings.mapValues { $0.contains("positive_control") ? $0 + ",\"lr_schedule\":\"cosine\"" : $0 }
+        let md = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-plain-long": [0.95, 0.93, 0.91],
+                                                              "control-conv": [0.99, 0.98, 0.99]], settings: cosine,
+                                                             trained: ["control-plain-long": [5120, 8960, 6400]]))
+        #expect(md.contains("`control-plain-long`'s seeds stopped after 5120, 8960, 6400 training sequences, against 6400 for `control-plain`: 1 of 3 "
+                            + "needed more. The learning rate's cosine decay spans the budget, so with the same peak rate the larger budget also "
+                            + "keeps the rate higher at every step after warm-up.\n"), "\(md)")
+        // Another control passing at the same budget is named only when no twin passed at another budget.
+        let other = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-conv": [0.99, 0.98, 0.99],
+                                                                 "control-zoology": [0.99, 0.99, 0.99]], settings: settings))
+        #expect(other.contains("`control-plain` failed where `control-conv` and `control-zoology` passed on the same task (mqar T=64 K=4 d=64) at the same budget"), "\(other)")
     }
 
     @Test("a control run at two rates is judged at the rate with the better validation accuracy, and both rates are listed, lowest first")
