@@ -97,15 +97,14 @@ extension BackbonesReportSection {
         var cells: [Cell: [Choice]] = [:]
         // PyTorch peers check biomoe's implementation (beside their controls), they are not mixers to rank.
         for choice in all where !choice.chosen.isPeer { cells[cell(of: choice.chosen), default: []].append(choice) }
-        // One comparison: its family (the cell at one test length), the row up to its p-value,
-        // the raw p and what a called difference says.
-        var comparisons: [(family: String, row: String, p: Double, called: String)] = []
+        // One comparison: its family (the cell at one test length), the row up to its difference,
+        // both sides' values and how the difference reads.
+        var comparisons: [(family: String, row: String, first: [Double], second: [Double], lm: Bool, names: (String, String))] = []
         for cell in cells.keys.sorted() {
             let here = cells[cell] ?? []
             guard here.count > 1 else { continue }
             let lm = cell.task == "char-lm"
             let metric = lm ? "test_bits_per_char" : "test_accuracy"
-            let scale = lm ? 1.0 : 100.0, unit = lm ? " bits/char" : " points"
             for i in 0..<here.count {
                 for j in (i + 1)..<here.count {
                     let a = here[i].chosen, b = here[j].chosen
@@ -118,33 +117,35 @@ extension BackbonesReportSection {
                     let shared = learned ? Set(inductionLengths(input, [here[i]])).intersection(inductionLengths(input, [here[j]])).sorted() : []
                     let first = label(a, among: all), second = label(b, among: all)
                     for (metricName, at) in [(metric, "")] + shared.map({ ("accuracy_len_\($0)", ", tested at \($0)") }) {
-                        let x = mean(input, a.variant, metricName), y = mean(input, b.variant, metricName)
-                        guard x.count > 1, y.count > 1 else { continue }
-                        let test = SignificanceTest.compare(x, y)
-                        let difference = (Statistics.mean(x) - Statistics.mean(y)) * scale
-                        let better = lm ? difference < 0 : difference > 0
-                        comparisons.append((family: describe(a) + at,
-                                            row: "| \(describe(a))\(at) | \(first) | \(second) | \(String(format: "%+.2f", difference))\(unit) | ",
-                                            p: test.pValue, called: "\(better ? first : second) better"))
+                        comparisons.append((family: describe(a) + at, row: "| \(describe(a))\(at) | \(first) | \(second) | ",
+                                            first: mean(input, a.variant, metricName), second: mean(input, b.variant, metricName),
+                                            lm: lm, names: (first, second)))
                     }
                 }
             }
         }
-        guard !comparisons.isEmpty else { return "" }
-        var adjusted = [Double](repeating: 1, count: comparisons.count)
         let families = Dictionary(grouping: comparisons.indices, by: { comparisons[$0].family })
+        var outcomes: [Int: ComparisonFamily.Outcome] = [:]
         for members in families.values {
-            for (index, value) in zip(members, HolmAdjustment.adjusted(members.map { comparisons[$0].p })) { adjusted[index] = value }
+            let family = ComparisonFamily.compare(members.map { (key: $0, reference: comparisons[$0].second, other: comparisons[$0].first) })
+            outcomes.merge(family) { kept, _ in kept }
         }
+        guard !outcomes.isEmpty else { return "" }
         var md = "### Mixer against mixer (Welch's t over seeds, test split)\n\n"
         md += "Difference = first − second (accuracy in points; bits/char for char-lm, where lower is better). "
         md += "Holm's method adjusts the p-values within each cell (at each test length) for the number of pairs compared there, "
-        md += "and a difference is called only at an adjusted p < 0.05 (\(comparisons.count) comparison(s) in \(families.count) cell(s); "
+        md += "and a difference is called only at an adjusted p < 0.05 (\(outcomes.count) comparison(s) in "
+        md += "\(Set(outcomes.keys.map { comparisons[$0].family }).count) cell(s); "
         md += "uncorrected, about one in twenty pairs without a real difference would be called).\n\n"
         md += "| cell | first | second | difference | p | Holm p | verdict |\n|---|---|---|---:|---:|---:|---|\n"
-        let rows = comparisons.indices.map { i in
-            comparisons[i].row + "\(String(format: "%.3g", comparisons[i].p)) | \(String(format: "%.3g", adjusted[i])) | "
-                + (adjusted[i] < SignificanceTest.alpha ? comparisons[i].called : "no difference detected") + " |"
+        let rows = comparisons.indices.compactMap { i -> String? in
+            guard let o = outcomes[i] else { return nil }
+            let c = comparisons[i]
+            let difference = o.difference * (c.lm ? 1 : 100)
+            let better = c.lm ? difference < 0 : difference > 0
+            return c.row + String(format: "%+.2f", difference) + (c.lm ? " bits/char" : " points") + " | "
+                + "\(String(format: "%.3g", o.p)) | \(String(format: "%.3g", o.adjustedP)) | "
+                + (o.isCalled ? "\(better ? c.names.0 : c.names.1) better" : "no difference detected") + " |"
         }
         return md + rows.joined(separator: "\n") + "\n\n"
     }
