@@ -76,7 +76,7 @@ enum PositiveControlsReportSection: ReportSection {
         return md
     }
 
-    /// What the runs say about a failed control: the same control passed with a larger budget
+    /// What the runs say about a failed control: the same control passed with another budget
     /// (and how many sequences that one needed), another control passed on the task at this
     /// budget, or none learned the task.
     static func whyFailed(_ control: Control, among all: [Control], in input: ReportInput) -> String {
@@ -87,17 +87,19 @@ enum PositiveControlsReportSection: ReportSection {
             let names = controls.map { "`\($0.chosen.variant)`" }
             return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
         }
-        // The same control, passed with another budget.
-        if let twin = passed.first(where: { $0.chosen.configurationKeyBesidesBudget == c.configurationKeyBesidesBudget && $0.chosen.budget != c.budget }) {
+        // The same control, passed with another budget: the smallest such budget, the closest to this one.
+        func sequences(_ s: BackbonesReportSection.Setting) -> Int { s.int("train_batch") * s.int("steps") }
+        let twins = passed.filter { $0.chosen.configurationKeyBesidesBudget == c.configurationKeyBesidesBudget && $0.chosen.budget != c.budget }
+        if let twin = twins.min(by: { sequences($0.chosen) < sequences($1.chosen) }) {
             let t = twin.chosen
             var md = "`\(c.variant)` failed at \(c.budget) (lr \(c.learningRate)) where the same control passed at \(t.budget) "
             md += "(lr \(t.learningRate); `\(t.variant)`, \(cell))."
             let trained = BackbonesReportSection.mean(input, t.variant, "train_sequences")
-            let budget = Double(c.int("train_batch") * c.int("steps"))
+            let budget = sequences(c)
             if !trained.isEmpty {
-                let more = trained.filter { $0 > budget }.count
+                let more = trained.filter { $0 > Double(budget) }.count
                 md += " `\(t.variant)`'s seeds stopped after " + trained.map { String(format: "%.0f", $0) }.joined(separator: ", ")
-                md += String(format: " training sequences, against %.0f for `\(c.variant)`: ", budget)
+                md += " training sequences, against \(budget) for `\(c.variant)`: "
                 md += more == 0 ? "none needed more" : (more == trained.count ? "every seed needed more" : "\(more) of \(trained.count) needed more")
                 md += "."
             }

@@ -237,6 +237,12 @@ struct BackbonesReportTests {
         #expect(md.contains("`control-plain-long`'s seeds stopped after 5120, 8960, 6400 training sequences, against 6400 for `control-plain`: 1 of 3 "
                             + "needed more. The learning rate's cosine decay spans the budget, so with the same peak rate the larger budget also "
                             + "keeps the rate higher at every step after warm-up.\n"), "\(md)")
+        // With twins passed at two larger budgets, the smaller one is cited (the larger one comes first in the config).
+        var three = settings
+        three["control-plain-900"] = "\"mixer\":\"softmax-attention\",\"positions\":\"learned\",\"positive_control\":0.9,\"steps\":900"
+        let closest = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-plain-900": [0.95, 0.93, 0.91],
+                                                                   "control-plain-long": [0.95, 0.93, 0.91]], settings: three))
+        #expect(closest.contains("where the same control passed at 64 × 300 steps (lr 0.003; `control-plain-long`"), "\(closest)")
         // Another control passing at the same budget is named only when no twin passed at another budget.
         let other = PositiveControlsReportSection.markdown(input(["control-plain": [0.25, 0.26, 0.24], "control-conv": [0.99, 0.98, 0.99],
                                                                  "control-zoology": [0.99, 0.99, 0.99]], settings: settings))
