@@ -18,8 +18,8 @@ extension BackbonesReportSection {
             let here = mqar.filter { $0.chosen.int("seq_len") == length && $0.chosen.int("num_kv_pairs") == kv }
             let name = cells.filter { $0.length == length }.count > 1 ? "mqar-T\(length)-K\(kv)" : "mqar-T\(length)"
             var data = "", plots: [String] = []
-            for (index, mixer) in orderedMixers(here, among: all).enumerated() {
-                let rows = here.filter { label($0.chosen, among: all) == mixer }.sorted { $0.chosen.int("d_model") < $1.chosen.int("d_model") }
+            for (index, line) in widthLines(here).enumerated() {
+                let rows = line.members.sorted { $0.chosen.int("d_model") < $1.chosen.int("d_model") }
                     .compactMap { choice -> [Double]? in
                         let values = mean(input, choice.chosen.variant, "test_accuracy")
                         guard !values.isEmpty else { return nil }
@@ -28,7 +28,7 @@ extension BackbonesReportSection {
                     }
                 guard !rows.isEmpty else { continue }
                 data += Gnuplot.dataBlock("m\(index)", rows: rows)
-                plots.append("$m\(index) using 1:2:3 with yerrorlines lw 2 pt 7 title \(Gnuplot.title(mixer))")
+                plots.append("$m\(index) using 1:2:3 with yerrorlines lw 2 pt 7 title \(Gnuplot.title(line.title))")
             }
             guard !plots.isEmpty else { continue }
             charts.append(Gnuplot.Chart(name: name, data: data, commands: """
@@ -84,10 +84,27 @@ extension BackbonesReportSection {
 
     /// One line per mixer label, in first-seen order; a mixer run twice in one cell (with and
     /// without the MLP, or at two budgets) gets a line per run, as `label(_:among:)` names them.
-    static func orderedMixers(_ choices: [Choice], among all: [Choice]) -> [String] {
-        var seen: [String] = []
-        for label in choices.map({ label($0.chosen, among: all) }) where !seen.contains(label) { seen.append(label) }
-        return seen
+    /// The lines of an MQAR accuracy-vs-width chart: configurations that differ only in d_model
+    /// (and in the rate, chosen on validation at each width) form one line, in config order. A
+    /// line's title is its mixer label, plus the MLP block, heads and budget where another line of
+    /// the same mixer differs in them; the first variant's name when even that leaves two alike.
+    static func widthLines(_ choices: [Choice]) -> [(title: String, members: [Choice])] {
+        var keys: [String] = [], members: [String: [Choice]] = [:]
+        for choice in choices {
+            let key = choice.chosen.key(without: ["learning_rate", "d_model"])
+            if members[key] == nil { keys.append(key) }
+            members[key, default: []].append(choice)
+        }
+        let first = keys.map { members[$0]![0].chosen }
+        let titles = first.map { c -> String in
+            let twins = first.filter { $0.variant != c.variant && $0.mixerLabel == c.mixerLabel }
+            let parts = c.distinctions(from: twins, in: [.mlp, .heads, .budget])
+            return parts.isEmpty ? c.mixerLabel : c.mixerLabel + " (" + parts.joined(separator: ", ") + ")"
+        }
+        return keys.indices.map { i in
+            let alike = titles.filter { $0 == titles[i] }.count > 1
+            return (title: alike ? titles[i] + " [\(first[i].variant)]" : titles[i], members: members[keys[i]]!)
+        }
     }
 }
 

@@ -179,7 +179,7 @@ enum BackbonesReportSection: ReportSection {
         let mqar = all.filter { $0.chosen.task == "mqar" }
         if !mqar.isEmpty {
             md += "### MQAR (Zoology multi-query associative recall)\n\n"
-            md += "Exact match on the query positions. Charts `mqar-T<len>` (`mqar-T<len>-K<pairs>` where one length has several K): accuracy vs d_model, one line per mixer.\n\n"
+            md += "Exact match on the query positions. Charts `mqar-T<len>` (`mqar-T<len>-K<pairs>` where one length has several K): accuracy vs d_model, one line per configuration (mixer, block and budget) across widths, each width at the rate validation chose there.\n\n"
             md += "| seq_len | kv pairs | d_model | mixer | lr | test accuracy (%) | trained sequences | to 90 % |\n|---:|---:|---:|---|---:|---:|---:|---:|\n"
             for choice in mqar {
                 let c = choice.chosen

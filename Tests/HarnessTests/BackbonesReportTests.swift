@@ -138,7 +138,22 @@ struct BackbonesReportTests {
         #expect(md.contains("| 64 | 4 | 64 | \(blockAlone) | 0.001 | 92.0 ± "), "the MQAR table names the row too")
         let chart = BackbonesReportSection.charts(input(["mamba-mlp": [0.13, 0.14, 0.12], "mamba-block": [0.91, 0.93, 0.92]], settings: settings))
             .first { $0.name == "mqar-T64" }
-        #expect(chart?.commands.contains(blockAlone) == true && chart?.commands.contains(withMLP) == true, "one chart line each")
+        #expect(chart?.commands.contains("title 'mamba (with MLP, 64 × 100 steps)'") == true
+                && chart?.commands.contains("title 'mamba (no MLP, 64 × 300 steps)'") == true, "one chart line each: \(chart?.commands ?? "")")
+    }
+
+    @Test("the accuracy-vs-width chart draws one configuration at two widths as one line of two points, also beside a twin with another budget")
+    func widthLine() {
+        var own = settings
+        own["softmax-d128"] = "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4,\"d_model\":128,\"learning_rate\":0.001"
+        own["softmax-long"] = "\"mixer\":\"softmax-attention\",\"positions\":\"rope\",\"short_conv\":4,\"steps\":300"
+        let chart = BackbonesReportSection.charts(input(["softmax": [0.90, 0.92, 0.94], "softmax-d128": [0.99, 0.99, 0.99],
+                                                         "softmax-long": [0.95, 0.95, 0.96], "mamba": [0.25, 0.26, 0.24]], settings: own))
+            .first { $0.name == "mqar-T64" }
+        // The d_model 64 twins differ in the budget, so their table labels differ; the 100-step one and d_model 128 are one line.
+        #expect(chart?.data.contains("64 92 4.96827574\n128 99 ") == true, "\(chart?.data ?? "")")
+        #expect(chart?.commands.components(separatedBy: "with yerrorlines").count == 4, "three lines: softmax at two widths, softmax-long, mamba")
+        #expect(chart?.commands.contains("title 'softmax-attention + RoPE, short conv 4 (64 × 100 steps)'") == true, "\(chart?.commands ?? "")")
     }
 
     @Test("a mixer label with no twin still says 'no MLP' when the same mixer runs in its cell with and without the MLP")

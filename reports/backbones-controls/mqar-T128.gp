@@ -31,13 +31,13 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions (no MLP)', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps)', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP, 64 × 3000 steps)', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 3000 steps)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 6000 steps)', \
      $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T128.png'
@@ -48,11 +48,11 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions (no MLP)', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps)', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP, 64 × 3000 steps)', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + learned positions', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 3000 steps)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 6000 steps)', \
      $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4', \
-     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.003)'
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps)'
 unset output

@@ -43,17 +43,17 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
-     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
-     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
-     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
-     $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
-     $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)'
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP, 64 × 3000 steps)', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps)', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps)', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 3000 steps)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps)', \
+     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps)', \
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 6000 steps)', \
+     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps)', \
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps)', \
+     $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP, 2 heads)', \
+     $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP, 1 head)'
 reset
 set terminal pngcairo size 720,440 font 'Helvetica,10' background '#ffffff'
 set output 'mqar-T64-K4.png'
@@ -64,15 +64,15 @@ set logscale x 2
 set yrange [0:100]
 set grid
 set key bottom right
-plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP; 64 × 3000 steps, lr 0.003)', \
-     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps, lr 0.003)', \
-     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps, lr 0.003)', \
-     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 3000 steps, lr 0.003)', \
-     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps, lr 0.003)', \
-     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps, lr 0.003)', \
-     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP; 64 × 6000 steps, lr 0.01)', \
-     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps, lr 0.01)', \
-     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps, lr 0.001)', \
-     $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP; 64 × 3000 steps, lr 0.001)', \
-     $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP; 64 × 3000 steps, lr 0.003)'
+plot $m0 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (with MLP, 64 × 3000 steps)', \
+     $m1 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 3000 steps)', \
+     $m2 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 3000 steps)', \
+     $m3 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 3000 steps)', \
+     $m4 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 3000 steps)', \
+     $m5 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba + 4 layers (64 × 6000 steps)', \
+     $m6 using 1:2:3 with yerrorlines lw 2 pt 7 title 'mamba (no MLP, 64 × 6000 steps)', \
+     $m7 using 1:2:3 with yerrorlines lw 2 pt 7 title 'linear-attention (normalised) + learned positions, short conv 4 (64 × 6000 steps)', \
+     $m8 using 1:2:3 with yerrorlines lw 2 pt 7 title 'softmax-attention + RoPE, short conv 4 (64 × 6000 steps)', \
+     $m9 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (with MLP, 2 heads)', \
+     $m10 using 1:2:3 with yerrorlines lw 2 pt 7 title 'PyTorch: softmax-attention + learned positions (no MLP, 1 head)'
 unset output
