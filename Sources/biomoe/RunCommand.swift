@@ -38,6 +38,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run on this OpenBLAS kernel (overrides the suite's blas_core), e.g. Haswell, Zen, SkylakeX; biomoe re-runs itself with OPENBLAS_CORETYPE set.", valueName: "core"))
     var blasCore: String?
 
+    @Flag(help: "Run again every complete run of this suite recorded from a dirty tree (uncommitted changes to code or configs); the old records are kept, marked superseded. Refused from a dirty tree.")
+    var rerunDirty = false
+
     func run() throws {
         let spec: SuiteSpec
         let registry = Registry()
@@ -66,8 +69,12 @@ struct RunCommand: ParsableCommand {
             let stop = StopRequest()
             let handlers = StopSignals.install(stop)
             defer { StopSignals.uninstall(handlers) }
-            let runner = SuiteRunner(spec: spec, store: store, registry: registry,
-                                     progress: ProgressReporter(forcePlain: plain), shard: runShard, stop: stop)
+            let environment = EnvironmentProbe.current(repositoryPath: ".")
+            if rerunDirty, environment.codeDirty != false {
+                throw ValidationError("--rerun-dirty: this tree has uncommitted changes (or is not a git checkout), so the runs would be recorded as dirty again; commit first (`git status` lists them)")
+            }
+            let runner = SuiteRunner(spec: spec, store: store, registry: registry, progress: ProgressReporter(forcePlain: plain),
+                                     environment: environment, shard: runShard, stop: stop, rerunDirty: rerunDirty)
             summary = try runner.run()
             if summary.leftByStop > 0, let signal = stop.signal {
                 FileHandleOutput.standardError("\(spec.name): stopped by \(StopSignals.name(signal)) after \(summary.executed) run(s); "

@@ -30,10 +30,13 @@ public struct SuiteRunner {
     let environment: EnvironmentFingerprint
     let shard: RunShard
     let stop: StopRequest?
+    /// Run again the complete runs recorded from a dirty tree (``ResultStore/supersedeDirtyRuns(suiteName:)``).
+    let rerunDirty: Bool
 
     public init(spec: SuiteSpec, store: ResultStore, registry: Registry, progress: ProgressReporter,
                 environment: EnvironmentFingerprint = EnvironmentProbe.current(repositoryPath: "."),
-                shard: RunShard = .whole, stop: StopRequest? = nil) {
+                shard: RunShard = .whole, stop: StopRequest? = nil, rerunDirty: Bool = false) {
+        self.rerunDirty = rerunDirty
         self.shard = shard
         self.stop = stop
         self.spec = spec
@@ -63,6 +66,12 @@ public struct SuiteRunner {
         if shard.isWhole, try !store.hasLiveClaims(suiteId: suiteId, except: owner),
            try store.markAbandonedInvocations(suiteId: suiteId) > 0 {
             progress.log("\(spec.name): an earlier run of this suite was interrupted; its complete runs are kept")
+        }
+        if rerunDirty {
+            let superseded = try store.supersedeDirtyRuns(suiteName: spec.name)
+            if superseded > 0 {
+                progress.log("\(spec.name): \(superseded) complete run(s) recorded from a dirty tree kept but marked superseded; running them again")
+            }
         }
         let complete = try store.completedSeeds(suiteId: suiteId)
         let all = spec.expand().enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)

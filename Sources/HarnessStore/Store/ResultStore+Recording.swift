@@ -14,6 +14,29 @@ extension ResultStore {
         }
     }
 
+    /// Marks every complete run of the suite `suiteName` (under any of its configs) that was
+    /// recorded from a dirty tree as failed, with the reason as its error, and returns how many.
+    ///
+    /// Why: a result counts only when its code and config are committed. `biomoe run
+    /// --rerun-dirty` calls this first, so those runs run again from the committed code. Nothing is
+    /// deleted: the old rows stay, but they no longer count as complete, so neither
+    /// ``completedSeeds(suiteId:)`` nor ``reuseCompleteRun(_:suiteId:invocationId:)`` finds them.
+    @discardableResult
+    public func supersedeDirtyRuns(suiteName: String) throws -> Int {
+        try writer.write { db in
+            try db.execute(sql: """
+                UPDATE run SET status = 'failed', error = ?
+                WHERE status = 'complete'
+                  AND environmentId IN (SELECT id FROM environment WHERE codeDirty = 1)
+                  AND suiteId IN (SELECT id FROM suite WHERE name = ?)
+                """, arguments: [Self.supersededAsDirty, suiteName])
+            return db.changesCount
+        }
+    }
+
+    /// The error a run superseded by ``supersedeDirtyRuns(suiteName:)`` carries.
+    public static let supersededAsDirty = "superseded: recorded from a dirty tree (uncommitted changes to code or configs); run again by `biomoe run --rerun-dirty`"
+
     /// Copies an earlier complete run into `suiteId` when one exists with the same suite name,
     /// variant, seed and settings hash (`run.configHash`, the SHA-256 of everything that
     /// determines the run's numbers), and returns the copy's id; nil when there is none.
