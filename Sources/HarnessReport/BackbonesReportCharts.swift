@@ -82,8 +82,6 @@ extension BackbonesReportSection {
         static func < (a: Self, b: Self) -> Bool { (a.length, a.pairs) < (b.length, b.pairs) }
     }
 
-    /// One line per mixer label, in first-seen order; a mixer run twice in one cell (with and
-    /// without the MLP, or at two budgets) gets a line per run, as `label(_:among:)` names them.
     /// The lines of an MQAR accuracy-vs-width chart: configurations that differ only in d_model
     /// (and in the rate, chosen on validation at each width) form one line, in config order. A
     /// line's title is its mixer label, plus the MLP block, heads and budget where another line of
