@@ -53,7 +53,7 @@ extension BackbonesReportSection {
     /// Mean training sequences seen, and the budget (steps × batch) when runs stopped before it.
     static func budget(_ input: ReportInput, _ c: Setting) -> String {
         let seen = mean(input, c.variant, "train_sequences")
-        let limit = c.int("steps") * c.int("train_batch")
+        let limit = c.budgetSequences
         guard !seen.isEmpty else { return "\(limit)" }
         let average = Statistics.mean(seen)
         return average < Double(limit) ? String(format: "%.0f of %d", average, limit) : "\(limit)"

@@ -52,6 +52,8 @@ enum BackbonesReportSection: ReportSection {
 
         /// Batch × step budget, as the tables print it ("64 × 6000 steps").
         var budget: String { "\(int("train_batch")) × \(int("steps")) steps" }
+        /// The most training sequences the budget allows (batch × steps).
+        var budgetSequences: Int { int("train_batch") * int("steps") }
 
         /// How this setting differs from `twins` (settings with the same mixer label in one
         /// table or cell) in each of `aspects`, as label parts ("with MLP", "1 head"), in order;

@@ -88,14 +88,13 @@ enum PositiveControlsReportSection: ReportSection {
             return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
         }
         // The same control, passed with another budget: the smallest such budget, the closest to this one.
-        func sequences(_ s: BackbonesReportSection.Setting) -> Int { s.int("train_batch") * s.int("steps") }
         let twins = passed.filter { $0.chosen.configurationKeyBesidesBudget == c.configurationKeyBesidesBudget && $0.chosen.budget != c.budget }
-        if let twin = twins.min(by: { sequences($0.chosen) < sequences($1.chosen) }) {
+        if let twin = twins.min(by: { $0.chosen.budgetSequences < $1.chosen.budgetSequences }) {
             let t = twin.chosen
             var md = "`\(c.variant)` failed at \(c.budget) (lr \(c.learningRate)) where the same control passed at \(t.budget) "
             md += "(lr \(t.learningRate); `\(t.variant)`, \(cell))."
             let trained = BackbonesReportSection.mean(input, t.variant, "train_sequences")
-            let budget = sequences(c)
+            let budget = c.budgetSequences
             if !trained.isEmpty {
                 let more = trained.filter { $0 > Double(budget) }.count
                 md += " `\(t.variant)`'s seeds stopped after " + trained.map { String(format: "%.0f", $0) }.joined(separator: ", ")
