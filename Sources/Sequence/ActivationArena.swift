@@ -47,9 +47,10 @@ func copyColumns(to destination: UnsafeMutableBufferPointer<Float>, from source:
                  R: Int, stride: Int, first: Int, width: Int) {
     precondition(destination.count >= R * width && source.count >= R * stride && first + width <= stride,
                  "copyColumns: buffers too small for \(R) rows of \(width) of \(stride) columns")
-    for r in 0..<R {
-        for c in 0..<width { destination[r * width + c] = source[r * stride + first + c] }
-    }
+    guard R > 0, width > 0, let to = destination.baseAddress, let from = source.baseAddress else { return }
+    // One row at a time as a block copy: the element loop with its bounds checks took 2 % of a
+    // Mamba block's training step.
+    for r in 0..<R { (to + r * width).update(from: from + r * stride + first, count: width) }
 }
 
 /// The reverse of `copyColumns`: writes a [R, width] matrix into columns `first ..< first + width`
@@ -58,7 +59,6 @@ func placeColumns(into destination: UnsafeMutableBufferPointer<Float>, from sour
                   R: Int, stride: Int, first: Int, width: Int) {
     precondition(source.count >= R * width && destination.count >= R * stride && first + width <= stride,
                  "placeColumns: buffers too small for \(R) rows of \(width) of \(stride) columns")
-    for r in 0..<R {
-        for c in 0..<width { destination[r * stride + first + c] = source[r * width + c] }
-    }
+    guard R > 0, width > 0, let to = destination.baseAddress, let from = source.baseAddress else { return }
+    for r in 0..<R { (to + r * stride + first).update(from: from + r * width, count: width) }
 }

@@ -183,7 +183,8 @@ public final class MambaMixer: SequenceMixer {
         let BT = B * T, C = config.dModel, D = config.dInner, N = config.dState, R = config.dtRank, K = config.dConv
         let P = R + 2 * N
         precondition(BT <= maxTokens, "MambaMixer.backward: B·T = \(BT) exceeds maxTokens \(maxTokens)")
-        for buffer in [dxz, dx, dz, dxc, du, dxdbl, ddtIn, dssmB, dssmC, ddeltaRaw, dy, dgated] {
+        // The buffers the kernels add into; dxdbl and dxz are assembled whole by placeColumns.
+        for buffer in [dx, dz, dxc, du, ddtIn, dssmB, dssmC, ddeltaRaw, dy, dgated] {
             buffer.prefix(count: BT * (buffer.count / maxTokens)).update(repeating: 0)
         }
         dA.update(repeating: 0)

@@ -26,7 +26,7 @@ struct SelectiveScanSIMDTests {
         func deallocate() { [u, raw, ssmB, ssmC, A, bias, skip, dy].forEach { $0.deallocate() } }
 
         /// y, Δ and every gradient, from the reference kernels or the SIMD ones.
-        func run(simd: Bool, threads: Int = 1, avx2: Bool = scanUsesAVX2) -> [String: [Float]] {
+        func run(simd: Bool, threads: Int = 1, instructions: VectorInstructions = .best) -> [String: [Float]] {
             let btd = B * T * D, btn = B * T * N
             let y = makeBuffer(zeros: btd), delta = makeBuffer(zeros: btd), scratch = makeBuffer(zeros: (T + 2) * N)
             let du = makeBuffer(zeros: btd), draw = makeBuffer(zeros: btd), dB = makeBuffer(zeros: btn), dC = makeBuffer(zeros: btn)
@@ -35,11 +35,11 @@ struct SelectiveScanSIMDTests {
             if simd {
                 selectiveScanForwardSIMD(y: y, delta: delta, u: u.readOnlyView, deltaRaw: raw.readOnlyView, ssmB: ssmB.readOnlyView,
                                          ssmC: ssmC.readOnlyView, A: A.readOnlyView, deltaBias: bias.readOnlyView, skip: skip.readOnlyView,
-                                         B: B, T: T, D: D, N: N, threads: threads, avx2: avx2)
+                                         B: B, T: T, D: D, N: N, threads: threads, instructions: instructions)
                 selectiveScanBackwardSIMD(du: du, ddeltaRaw: draw, dssmB: dB, dssmC: dC, dA: dA, ddeltaBias: dbias, dskip: dskip,
                                           dy: dy.readOnlyView, u: u.readOnlyView, delta: delta.readOnlyView, ssmB: ssmB.readOnlyView,
                                           ssmC: ssmC.readOnlyView, A: A.readOnlyView, skip: skip.readOnlyView, B: B, T: T, D: D, N: N,
-                                          threads: threads, avx2: avx2)
+                                          threads: threads, instructions: instructions)
             } else {
                 selectiveScanForward(y: y, delta: delta, lastState: nil, u: u.readOnlyView, deltaRaw: raw.readOnlyView,
                                      ssmB: ssmB.readOnlyView, ssmC: ssmC.readOnlyView, A: A.readOnlyView, deltaBias: bias.readOnlyView,
@@ -69,22 +69,41 @@ struct SelectiveScanSIMDTests {
     /// Δ from raw values in (−30, 30) reaches softplus's x > 20 branch and, with A down to −8,
     /// decays exp(Δ·A) below e^−87.3, where the exp returns 0.
     @Test("the AVX2 blocks give the Swift lanes' bits, forward and backward, partial blocks and exp's clamps included",
-          .enabled(if: scanUsesAVX2, "this CPU has no AVX2; the Swift lanes are the only form it runs"),
+          .enabled(if: VectorInstructions.avx2.isAvailable, "this CPU has no AVX2; the Swift lanes are the only form it runs"),
           arguments: [(2, 9, 8, 4, -4.0, 2.0), (3, 17, 21, 16, -4.0, 2.0), (2, 33, 13, 8, -30.0, 30.0)] as [(Int, Int, Int, Int, Float, Float)])
     func avx2MatchesSwiftLanes(shape: (Int, Int, Int, Int, Float, Float)) {
+        expectSameBits(shape: shape, instructions: .avx2)
+    }
+
+    /// Channel counts chosen for the AVX-512 kernels' cases: no full register of sixteen (13), one
+    /// register and a partial block (21), two registers and a full block (40), five registers in
+    /// one forward group and backward pairs with a single one left (80), nine registers in forward
+    /// groups of eight and one and a full block (152), and a register, a full block and a partial
+    /// one (29).
+    @Test("the AVX-512 registers give the Swift lanes' bits, forward and backward, tails of channels and exp's clamps included",
+          .enabled(if: VectorInstructions.avx512.isAvailable, "this CPU has no AVX-512"),
+          arguments: [(2, 9, 13, 4, -4.0, 2.0), (3, 17, 21, 16, -4.0, 2.0), (2, 33, 40, 8, -30.0, 30.0),
+                      (2, 20, 80, 16, -4.0, 2.0), (2, 11, 152, 5, -4.0, 2.0), (1, 12, 29, 3, -30.0, 30.0)] as [(Int, Int, Int, Int, Float, Float)])
+    func avx512MatchesSwiftLanes(shape: (Int, Int, Int, Int, Float, Float)) {
+        expectSameBits(shape: shape, instructions: .avx512)
+    }
+
+    private func expectSameBits(shape: (Int, Int, Int, Int, Float, Float), instructions: VectorInstructions) {
         let inputs = Inputs(B: shape.0, T: shape.1, D: shape.2, N: shape.3, seed: 70, raw: (shape.4, shape.5))
         defer { inputs.deallocate() }
-        let swift = inputs.run(simd: true, avx2: false), avx2 = inputs.run(simd: true, avx2: true)
+        let swift = inputs.run(simd: true, instructions: .swiftLanes), fast = inputs.run(simd: true, instructions: instructions)
         for (name, expected) in swift.sorted(by: { $0.key < $1.key }) {
-            #expect((avx2[name] ?? []).map(\.bitPattern) == expected.map(\.bitPattern), "\(name)")
+            #expect((fast[name] ?? []).map(\.bitPattern) == expected.map(\.bitPattern), "\(name)")
         }
     }
 
     @Test("one thread and two threads give the same bits")
     func threadCountChangesNoBit() {
-        let inputs = Inputs(B: 4, T: 33, D: 24, N: 8, seed: 90)
+        let inputs = Inputs(B: 4, T: 33, D: 56, N: 8, seed: 90)
         defer { inputs.deallocate() }
-        #expect(inputs.run(simd: true, threads: 1) == inputs.run(simd: true, threads: 2))
-        #expect(inputs.run(simd: true, threads: 1, avx2: false) == inputs.run(simd: true, threads: 2, avx2: false))
+        for instructions in VectorInstructions.allCases where instructions.isAvailable {
+            #expect(inputs.run(simd: true, threads: 1, instructions: instructions) == inputs.run(simd: true, threads: 2, instructions: instructions),
+                    "\(instructions)")
+        }
     }
 }

@@ -11,6 +11,9 @@
 /// Whether this CPU runs the AVX2 kernels below (x86-64 with AVX2; false elsewhere).
 bool biomoe_cpu_has_avx2(void);
 
+/// Whether this CPU runs the AVX-512 kernels below (x86-64 with AVX-512F and AVX2).
+bool biomoe_cpu_has_avx512(void);
+
 /// One Adam / AdamW update of n parameters, eight at a time with AVX2, then the tail one by one:
 ///   g = grad + l2·p;  p' = p·shrink;  m = b1·m + (1−b1)·g;  v = b2·v + ((1−b2)·g)·g;
 ///   p = p' − (stepSize·m) / (√v / bc2Sqrt + eps)
@@ -36,5 +39,33 @@ void biomoe_scan_backward_sequence_avx2(float *du, float *ddeltaRaw, float *dssm
                                         const float *dy, const float *u, const float *delta,
                                         const float *ssmB, const float *ssmC, const float *At, const float *skip,
                                         size_t b, size_t T, size_t D, size_t N);
+
+/// The forward of biomoe_scan_forward_block_avx2 for `count` (1–8) registers of sixteen channels
+/// at once, channels 16·first … 16·(first + count) − 1 of sequence b, which must all exist (D ≥
+/// 16·(first + count)); the same bits. `h` is N·count·16 floats, 64-byte aligned. Call only when
+/// biomoe_cpu_has_avx512().
+void biomoe_scan_forward_group_avx512(float *y, float *delta, const float *u, const float *deltaRaw,
+                                      const float *ssmB, const float *ssmC, const float *At,
+                                      const float *deltaBias, const float *skip,
+                                      size_t b, size_t first, size_t count, size_t T, size_t D, size_t N, float *h);
+
+/// biomoe_scan_backward_sequence_avx2 with sixteen channels to a register (the channels past
+/// the last full sixteen in the AVX2 blocks); the same outputs, the same bits. Call only when
+/// biomoe_cpu_has_avx512().
+void biomoe_scan_backward_sequence_avx512(float *du, float *ddeltaRaw, float *dssmB, float *dssmC, float *partial,
+                                          const float *dy, const float *u, const float *delta,
+                                          const float *ssmB, const float *ssmC, const float *At, const float *skip,
+                                          size_t b, size_t T, size_t D, size_t N);
+
+/// Sequence's SiLU kernels on n floats with AVX-512, the bits of the Swift lanes:
+///   silu_forward:        out = x · σ(x)
+///   silu_backward:       dinp += dout · σ(x) · (1 + x·(1 − σ(x)))
+///   silu_gate_forward:   out = y · z · σ(z)
+///   silu_gate_backward:  dy += dout · z · σ(z);  dz += dout · y · σ(z) · (1 + z·(1 − σ(z)))
+/// Call only when biomoe_cpu_has_avx512().
+void biomoe_silu_forward_avx512(float *out, const float *x, size_t n);
+void biomoe_silu_backward_avx512(float *dinp, const float *dout, const float *x, size_t n);
+void biomoe_silu_gate_forward_avx512(float *out, const float *y, const float *z, size_t n);
+void biomoe_silu_gate_backward_avx512(float *dy, float *dz, const float *dout, const float *y, const float *z, size_t n);
 
 #endif
