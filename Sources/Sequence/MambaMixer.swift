@@ -184,9 +184,8 @@ public final class MambaMixer: SequenceMixer {
         let P = R + 2 * N
         precondition(BT <= maxTokens, "MambaMixer.backward: B·T = \(BT) exceeds maxTokens \(maxTokens)")
         // The buffers the kernels add into; dxdbl and dxz are assembled whole by placeColumns.
-        for buffer in [dx, dz, dxc, du, ddtIn, dssmB, dssmC, ddeltaRaw, dy, dgated] {
-            buffer.prefix(count: BT * (buffer.count / maxTokens)).update(repeating: 0)
-        }
+        let cleared = [dx, dz, dxc, du, ddtIn, dssmB, dssmC, ddeltaRaw, dy, dgated]
+        zeroPrefixes(cleared, counts: cleared.map { BT * ($0.count / maxTokens) })
         dA.update(repeating: 0)
         // out = gated · out_projᵀ
         linearBackward(dinp: dgated.prefix(count: BT * D), dweight: grad(outProj), dbias: nil, dout: dout,
