@@ -54,6 +54,30 @@ struct KernelGradientTests {
         #expect(one == run(threads: 2))
     }
 
+    /// D = 37: two full registers of sixteen channels and a partial one; T < K − 1 + … covers the
+    /// first steps, where the window reaches before t = 0.
+    @Test("causal conv1d with AVX-512 gives the Swift loops' bits, forward and backward, partial registers included",
+          .enabled(if: VectorInstructions.avx512.isAvailable, "this CPU has no AVX-512"),
+          arguments: [(3, 7, 37, 4), (2, 2, 16, 4), (1, 9, 5, 3)])
+    func convAVX512MatchesSwift(shape: (Int, Int, Int, Int)) {
+        let (B, T, D, K) = shape
+        let inp = makeBuffer(testValues(B * T * D, seed: 21)), w = makeBuffer(testValues(D * K, seed: 22))
+        let bias = makeBuffer(testValues(D, seed: 23)), dout = makeBuffer(testValues(B * T * D, seed: 24))
+        defer { [inp, w, bias, dout].forEach { $0.deallocate() } }
+        func run(_ instructions: VectorInstructions) -> [[UInt32]] {
+            // Gradients start non-zero to test "adds into".
+            let out = makeBuffer(zeros: B * T * D), dinp = makeBuffer(testValues(B * T * D, seed: 25))
+            let dw = makeBuffer(testValues(D * K, seed: 26)), db = makeBuffer(testValues(D, seed: 27))
+            defer { [out, dinp, dw, db].forEach { $0.deallocate() } }
+            causalConv1dDepthwiseForward(out: out, inp: inp.readOnlyView, weight: w.readOnlyView, bias: bias.readOnlyView,
+                                         B: B, T: T, D: D, K: K, instructions: instructions)
+            causalConv1dDepthwiseBackward(dinp: dinp, dweight: dw, dbias: db, dout: dout.readOnlyView, inp: inp.readOnlyView,
+                                          weight: w.readOnlyView, B: B, T: T, D: D, K: K, instructions: instructions)
+            return [out, dinp, dw, db].map { $0.map(\.bitPattern) }
+        }
+        #expect(run(.avx512) == run(.swiftLanes))
+    }
+
     @Test("SiLU, softplus and the SiLU gate backward agree with finite differences")
     func activationGradients() {
         let N = 12

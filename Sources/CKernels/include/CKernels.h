@@ -57,6 +57,15 @@ void biomoe_scan_backward_sequence_avx512(float *du, float *ddeltaRaw, float *ds
                                           const float *ssmB, const float *ssmC, const float *At, const float *skip,
                                           size_t b, size_t T, size_t D, size_t N);
 
+/// Sequence's causal depthwise convolution of sequence b with AVX-512, the bits of the Swift
+/// loops: `taps` is the weight transposed to [K,D]; the forward writes out [B,T,D] rows of b, the
+/// backward adds into dinp's rows of b and into the sequence's partial sums dw [K,D] and db [D].
+/// Call only when biomoe_cpu_has_avx512().
+void biomoe_conv_forward_sequence_avx512(float *out, const float *inp, const float *taps, const float *bias,
+                                         size_t b, size_t T, size_t D, size_t K);
+void biomoe_conv_backward_sequence_avx512(float *dinp, float *dw, float *db, const float *dout, const float *inp,
+                                          const float *taps, size_t b, size_t T, size_t D, size_t K);
+
 /// Sequence's SiLU kernels on n floats with AVX-512, the bits of the Swift lanes:
 ///   silu_forward:        out = x · σ(x)
 ///   silu_backward:       dinp += dout · σ(x) · (1 + x·(1 − σ(x)))
