@@ -64,15 +64,16 @@ struct RunCommand: ParsableCommand {
         let dbPath = database.resolved(suite: spec.name)
         let summary: SuiteRunSummary
         do {
+            // Before the database is opened, so a refusal leaves no file behind.
+            let environment = EnvironmentProbe.current(repositoryPath: ".")
+            if rerunDirty, environment.codeDirty != false {
+                throw ValidationError("--rerun-dirty: this tree has uncommitted changes (or is not a git checkout), so the runs would be recorded as dirty again; commit first (`git status` lists them)")
+            }
             let store = try ResultStore(path: dbPath)
             guard !store.isReadOnly else { throw ResultStoreError.publishedFileIsReadOnly(path: dbPath, suite: spec.name) }
             let stop = StopRequest()
             let handlers = StopSignals.install(stop)
             defer { StopSignals.uninstall(handlers) }
-            let environment = EnvironmentProbe.current(repositoryPath: ".")
-            if rerunDirty, environment.codeDirty != false {
-                throw ValidationError("--rerun-dirty: this tree has uncommitted changes (or is not a git checkout), so the runs would be recorded as dirty again; commit first (`git status` lists them)")
-            }
             let runner = SuiteRunner(spec: spec, store: store, registry: registry, progress: ProgressReporter(forcePlain: plain),
                                      environment: environment, shard: runShard, stop: stop, rerunDirty: rerunDirty)
             summary = try runner.run()

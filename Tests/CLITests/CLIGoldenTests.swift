@@ -170,17 +170,18 @@ enum BiomoeBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
-        try run(program: executable, arguments)
+    /// Runs biomoe from `directory` (the package root unless given).
+    static func run(_ arguments: [String], in directory: URL = packageRoot) throws -> Result {
+        try run(program: executable, arguments, in: directory)
     }
 
     /// Runs another program the same way (from the package root, one BLAS thread), e.g. the
     /// PyTorch scripts of baselines/pytorch/ through `/usr/bin/env python3`.
-    static func run(program: URL, _ arguments: [String]) throws -> Result {
+    static func run(program: URL, _ arguments: [String], in directory: URL = packageRoot) throws -> Result {
         let process = Process()
         process.executableURL = program
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory
         // One BLAS thread, whatever the caller's environment: OpenBLAS's summation order depends
         // on its thread count, and the golden numbers were made with one.
         var environment = ProcessInfo.processInfo.environment
