@@ -131,18 +131,12 @@ public func selectiveScanBackwardSIMD(
     defer { At.deallocate(); partials.deallocate() }
     let instructions = instructions.isAvailable ? instructions : .swiftLanes
     KernelParallel.forEach(B, threadCount: threads) { b in
-        if instructions == .avx512 {
-            biomoe_scan_backward_sequence_avx512(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
-                                                 floats(partials + b * partialStride), dy.baseAddress!, u.baseAddress!,
-                                                 delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
-                                                 skip.baseAddress!, b, T, D, N)
-            return
-        }
-        if instructions == .avx2 {
-            biomoe_scan_backward_sequence_avx2(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
-                                               floats(partials + b * partialStride), dy.baseAddress!, u.baseAddress!,
-                                               delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
-                                               skip.baseAddress!, b, T, D, N)
+        if instructions != .swiftLanes {
+            // The two C kernels take the same arguments.
+            let kernel = instructions == .avx512 ? biomoe_scan_backward_sequence_avx512 : biomoe_scan_backward_sequence_avx2
+            kernel(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
+                   floats(partials + b * partialStride), dy.baseAddress!, u.baseAddress!, delta.baseAddress!,
+                   ssmB.baseAddress!, ssmC.baseAddress!, floats(At), skip.baseAddress!, b, T, D, N)
             return
         }
         // states[(t+1)·N + n] = h_t[n] (row 0 is h_{−1} = 0); decays[t·N + n] = exp(Δ_t·A[n]).
