@@ -17,21 +17,22 @@ AVX512 void masks(__mmask16 *mask, size_t i, size_t n, const int count) {
     }
 }
 
-/// σ(x) = 1 / (1 + e^(0 − x)) of `count` registers.
-AVX512 void sigmoidEach(__m512 *s, const __m512 *x, const int count) {
+/// `numerator` / (1 + e^(0 − x)) of `count` registers: σ(x) with numerator 1, silu(x) with x.
+AVX512 void overOnePlusExpMinusEach(__m512 *out, const __m512 *numerator, const __m512 *x, const int count) {
     __m512 minus[2], e[2];
     EACH minus[j] = sub16(_mm512_setzero_ps(), x[j]);
     expEach(e, minus, count);
-    EACH s[j] = _mm512_div_ps(set16(1.0f), add16(set16(1.0f), e[j]));
+    EACH out[j] = _mm512_div_ps(numerator[j], add16(set16(1.0f), e[j]));
+}
+
+/// σ(x) = 1 / (1 + e^(0 − x)) of `count` registers.
+AVX512 void sigmoidEach(__m512 *s, const __m512 *x, const int count) {
+    const __m512 ones[2] = {set16(1.0f), set16(1.0f)};
+    overOnePlusExpMinusEach(s, ones, x, count);
 }
 
 /// x / (1 + e^(0 − x)) of `count` registers.
-AVX512 void siluEach(__m512 *out, const __m512 *x, const int count) {
-    __m512 minus[2], e[2];
-    EACH minus[j] = sub16(_mm512_setzero_ps(), x[j]);
-    expEach(e, minus, count);
-    EACH out[j] = _mm512_div_ps(x[j], add16(set16(1.0f), e[j]));
-}
+AVX512 void siluEach(__m512 *out, const __m512 *x, const int count) { overOnePlusExpMinusEach(out, x, x, count); }
 
 #define LOAD(base) _mm512_maskz_loadu_ps(mask[j], (base) + i + 16 * j)
 #define STORE(base, v) _mm512_mask_storeu_ps((base) + i + 16 * j, mask[j], (v))

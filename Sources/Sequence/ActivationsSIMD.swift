@@ -44,7 +44,7 @@ public func siluForwardSIMD(out: UnsafeMutableBufferPointer<Float>, inp: UnsafeB
     precondition(out.count == N && inp.count == N,
                  "siluForwardSIMD: out has \(out.count) and inp \(inp.count) elements, expected N = \(N)")
     guard N > 0, let o = out.baseAddress, let x = inp.baseAddress else { return }
-    let avx512 = instructions == .avx512 && instructions.isAvailable
+    let avx512 = instructions.runnable == .avx512
     forEachChunk(N, threads: threads) { lo, hi in
         if avx512 { return biomoe_silu_forward_avx512(o + lo, x + lo, hi - lo) }
         var i = lo
@@ -70,7 +70,7 @@ public func siluBackwardSIMD(dinp: UnsafeMutableBufferPointer<Float>, dout: Unsa
     precondition(dinp.count == N && dout.count == N && inp.count == N,
                  "siluBackwardSIMD: dinp \(dinp.count), dout \(dout.count), inp \(inp.count) elements, expected N = \(N)")
     guard N > 0, let di = dinp.baseAddress, let g = dout.baseAddress, let x = inp.baseAddress else { return }
-    let avx512 = instructions == .avx512 && instructions.isAvailable
+    let avx512 = instructions.runnable == .avx512
     forEachChunk(N, threads: threads) { lo, hi in
         if avx512 { return biomoe_silu_backward_avx512(di + lo, g + lo, x + lo, hi - lo) }
         var i = lo
@@ -93,7 +93,7 @@ public func siluGateForwardSIMD(out: UnsafeMutableBufferPointer<Float>, y: Unsaf
     precondition(out.count == N && y.count == N && z.count == N,
                  "siluGateForwardSIMD: out \(out.count), y \(y.count), z \(z.count) elements, expected N = \(N)")
     guard N > 0, let o = out.baseAddress, let yp = y.baseAddress, let zp = z.baseAddress else { return }
-    let avx512 = instructions == .avx512 && instructions.isAvailable
+    let avx512 = instructions.runnable == .avx512
     forEachChunk(N, threads: threads) { lo, hi in
         if avx512 { return biomoe_silu_gate_forward_avx512(o + lo, yp + lo, zp + lo, hi - lo) }
         var i = lo
@@ -126,7 +126,7 @@ public func siluGateBackwardSIMD(dy: UnsafeMutableBufferPointer<Float>, dz: Unsa
                  "siluGateBackwardSIMD: every buffer must hold N = \(N) elements")
     guard N > 0, let dyp = dy.baseAddress, let dzp = dz.baseAddress, let gp = dout.baseAddress,
           let yp = y.baseAddress, let zp = z.baseAddress else { return }
-    let avx512 = instructions == .avx512 && instructions.isAvailable
+    let avx512 = instructions.runnable == .avx512
     forEachChunk(N, threads: threads) { lo, hi in
         if avx512 { return biomoe_silu_gate_backward_avx512(dyp + lo, dzp + lo, gp + lo, yp + lo, zp + lo, hi - lo) }
         var i = lo

@@ -28,7 +28,7 @@ public func causalConv1dDepthwiseForward(
     defer { taps.deallocate() }
     // Sequences are independent and each element keeps its summation order (bias, then k
     // ascending), so the bits do not depend on the thread count.
-    let avx512 = instructions == .avx512 && instructions.isAvailable
+    let avx512 = instructions.runnable == .avx512
     KernelParallel.forEach(B, threadCount: threads) { b in
         if avx512 { return biomoe_conv_forward_sequence_avx512(o, x, taps, bs, b, T, D, K) }
         for t in 0..<T {
@@ -79,7 +79,7 @@ public func causalConv1dDepthwiseBackward(
     let partials = UnsafeMutablePointer<Float>.allocate(capacity: B * stride)
     partials.initialize(repeating: 0, count: B * stride)
     defer { taps.deallocate(); partials.deallocate() }
-    let avx512 = instructions == .avx512 && instructions.isAvailable
+    let avx512 = instructions.runnable == .avx512
     KernelParallel.forEach(B, threadCount: threads) { b in
         let dw = partials + b * stride, db = dw + K * D
         if avx512 { return biomoe_conv_backward_sequence_avx512(di, dw, db, g, x, taps, b, T, D, K) }

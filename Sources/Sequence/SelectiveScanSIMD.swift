@@ -33,7 +33,7 @@ public func selectiveScanForwardSIMD(
     let blocks = (D + 7) / 8
     let At = transposedLanes(A, D: D, N: N)
     defer { At.deallocate() }
-    let instructions = instructions.isAvailable ? instructions : .swiftLanes
+    let instructions = instructions.runnable
     if instructions == .avx512 {
         // Per sequence: groups of up to eight registers of sixteen channels (eight exps in flight
         // were 14 % faster than four), then the blocks of eight past the last full register.
@@ -129,7 +129,7 @@ public func selectiveScanBackwardSIMD(
     let partials = UnsafeMutablePointer<FloatLanes>.allocate(capacity: max(1, B * partialStride))
     partials.initialize(repeating: FloatLanes(), count: max(1, B * partialStride))
     defer { At.deallocate(); partials.deallocate() }
-    let instructions = instructions.isAvailable ? instructions : .swiftLanes
+    let instructions = instructions.runnable
     KernelParallel.forEach(B, threadCount: threads) { b in
         if instructions != .swiftLanes {
             // The two C kernels take the same arguments.

@@ -22,6 +22,9 @@ public enum VectorInstructions: String, CaseIterable, Sendable {
         }
     }
 
+    /// The form a kernel asked for this one runs: itself where the CPU has it, else the Swift lanes.
+    public var runnable: VectorInstructions { isAvailable ? self : .swiftLanes }
+
     /// The fastest this CPU runs: the kernels' default.
     public static let best: VectorInstructions = cpuHasAVX512 ? .avx512 : cpuHasAVX2 ? .avx2 : .swiftLanes
 
