@@ -1,4 +1,5 @@
 import Tensor
+import CKernels
 
 /// Causal linear attention, the recurrence of `linearAttentionForward` (same equations, shapes
 /// and results to ~1e-6 relative) with the head dimension in vectors of eight and one task per
@@ -9,20 +10,28 @@ import Tensor
 /// thousand) the recurrence costs 2·E² multiply-adds per token and head, fewer than a chunked
 /// form's 2·L·E + 2·E² (chunk L ≥ E), and with S held as rows of vectors it streams from L1
 /// without any per-chunk GEMM call overhead. Tasks write disjoint heads, so the thread count
-/// changes no bit.
+/// changes no bit. With `instructions` AVX2 or AVX-512 (the default on CPUs that have them) each
+/// head runs in CKernels' AVX2 kernel: the same lane operations in the same order, one pass over
+/// S per token instead of two (same bits, tested; 4–5× faster than these loops).
 public func linearAttentionForwardSIMD(
     y: UnsafeMutableBufferPointer<Float>,
     den: UnsafeMutableBufferPointer<Float>?,
     q: UnsafeBufferPointer<Float>,
     k: UnsafeBufferPointer<Float>,
     v: UnsafeBufferPointer<Float>,
-    B: Int, T: Int, C: Int, H: Int, epsilon: Float = 1e-6, threads: Int? = nil
+    B: Int, T: Int, C: Int, H: Int, epsilon: Float = 1e-6, threads: Int? = nil,
+    instructions: VectorInstructions = .best
 ) {
     let E = C / H, W = E / 8
     precondition(H > 0 && C % H == 0 && E % 8 == 0, "linearAttentionForwardSIMD: E = C/H = \(C)/\(H) must be a multiple of 8")
     checkLinearAttentionSizes("linearAttentionForwardSIMD", y.count, q.count, k.count, v.count, den?.count, nil, B: B, T: T, C: C, H: H)
+    let vectorC = instructions.runnable != .swiftLanes
     KernelParallel.forEach(B * H, threadCount: threads) { task in
         let b = task / H, h = task % H
+        if vectorC {
+            return biomoe_linear_attention_forward_avx2(y.baseAddress, den?.baseAddress, q.baseAddress, k.baseAddress, v.baseAddress,
+                                                        b, h, T, C, H, epsilon)
+        }
         // S[i][jv]: row i of S as W vectors over j; z as W vectors over i.
         let S = UnsafeMutablePointer<FloatLanes>.allocate(capacity: E * W + 3 * W)
         defer { S.deallocate() }
@@ -80,15 +89,20 @@ public func linearAttentionBackwardSIMD(
     v: UnsafeBufferPointer<Float>,
     y: UnsafeBufferPointer<Float>,
     den: UnsafeBufferPointer<Float>?,
-    B: Int, T: Int, C: Int, H: Int, threads: Int? = nil
+    B: Int, T: Int, C: Int, H: Int, threads: Int? = nil, instructions: VectorInstructions = .best
 ) {
     let E = C / H, W = E / 8, btc = B * T * C
     precondition(H > 0 && C % H == 0 && E % 8 == 0, "linearAttentionBackwardSIMD: E = C/H = \(C)/\(H) must be a multiple of 8")
     checkLinearAttentionSizes("linearAttentionBackwardSIMD", dy.count, q.count, k.count, v.count, den?.count, nil, B: B, T: T, C: C, H: H)
     precondition(dq.count == btc && dk.count == btc && dv.count == btc && y.count == btc,
                  "linearAttentionBackwardSIMD: dq, dk, dv and y must hold B·T·C = \(btc) elements")
+    let vectorC = instructions.runnable != .swiftLanes
     KernelParallel.forEach(B * H, threadCount: threads) { task in
         let b = task / H, h = task % H
+        if vectorC {
+            return biomoe_linear_attention_backward_avx2(dq.baseAddress, dk.baseAddress, dv.baseAddress, dy.baseAddress, q.baseAddress,
+                                                         k.baseAddress, v.baseAddress, y.baseAddress, den?.baseAddress, b, h, T, C, H)
+        }
         // Per head: φ(q), φ(k) [T][W]; dn [T][W]; dd [T]; state matrices Sᵀ or G, Gᵀ [E][W]; z or g [W].
         let work = UnsafeMutablePointer<FloatLanes>.allocate(capacity: 3 * T * W + 2 * E * W + 2 * W)
         let dd = UnsafeMutablePointer<Float>.allocate(capacity: max(1, T))

@@ -66,6 +66,16 @@ void biomoe_conv_forward_sequence_avx512(float *out, const float *inp, const flo
 void biomoe_conv_backward_sequence_avx512(float *dinp, float *dw, float *db, const float *dout, const float *inp,
                                           const float *taps, size_t b, size_t T, size_t D, size_t K);
 
+/// Sequence's causal linear attention (LinearAttentionSIMD.swift) of sequence b, head h with AVX2,
+/// the bits of the Swift lanes: q, k, v, y [B,T,C] with C = H·E, E a multiple of 8; den [B,T,H]
+/// or NULL (unnormalised). The forward writes y (and den) of (b, h); the backward adds into dq,
+/// dk and dv there. Call only when biomoe_cpu_has_avx2().
+void biomoe_linear_attention_forward_avx2(float *y, float *den, const float *q, const float *k, const float *v,
+                                          size_t b, size_t h, size_t T, size_t C, size_t H, float epsilon);
+void biomoe_linear_attention_backward_avx2(float *dq, float *dk, float *dv, const float *dy, const float *q,
+                                           const float *k, const float *v, const float *y, const float *den,
+                                           size_t b, size_t h, size_t T, size_t C, size_t H);
+
 /// Sequence's SiLU kernels on n floats with AVX-512, the bits of the Swift lanes:
 ///   silu_forward:        out = x · σ(x)
 ///   silu_backward:       dinp += dout · σ(x) · (1 + x·(1 − σ(x)))
