@@ -1,16 +1,17 @@
 import CKernels
 
 /// The code that runs the Sequence kernels' lanes (the selective scan, the SiLUs, the causal
-/// depthwise convolution). Every form gives the same bits (tested on CPUs that have them), so the
+/// depthwise convolution, causal linear attention). Every form gives the same bits (tested on CPUs that have them), so the
 /// choice changes speed only and a run's results do not depend on the CPU; the default is the
 /// fastest the CPU has.
 public enum VectorInstructions: String, CaseIterable, Sendable {
     /// Swift's SIMD8 lanes: two SSE halves on baseline x86-64, NEON on arm64.
     case swiftLanes = "swift-lanes"
-    /// CKernels' AVX2 blocks of eight channels (the scan; the SiLUs and the convolution run their
-    /// Swift forms).
+    /// CKernels' AVX2 blocks of eight channels (the scan and linear attention; the SiLUs and the
+    /// convolution run their Swift forms).
     case avx2
-    /// CKernels' AVX-512 registers of sixteen, several in flight.
+    /// CKernels' AVX-512 registers of sixteen, several in flight (linear attention runs its AVX2
+    /// kernel: sixteen-lane registers measured slower there).
     case avx512
 
     /// Whether this CPU can run them.
