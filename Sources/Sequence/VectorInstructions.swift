@@ -1,9 +1,9 @@
 import CKernels
 
 /// The code that runs the Sequence kernels' lanes (the selective scan, the SiLUs, the causal
-/// depthwise convolution, causal linear attention). Every form gives the same bits (tested on CPUs that have them), so the
-/// choice changes speed only and a run's results do not depend on the CPU; the default is the
-/// fastest the CPU has.
+/// depthwise convolution, causal linear attention). Every form gives the same bits (tested on
+/// CPUs that have them), so the choice changes speed only and a run's results do not depend on
+/// the CPU; the default is the fastest the CPU has.
 public enum VectorInstructions: String, CaseIterable, Sendable {
     /// Swift's SIMD8 lanes: two SSE halves on baseline x86-64, NEON on arm64.
     case swiftLanes = "swift-lanes"
