@@ -25,15 +25,17 @@ AVX2 __m256 eluPlusOneDerivative(__m256 phi, __m256 x) {
 /// Up to eight vectors a head keeps in registers; wider heads loop over memory.
 #define MAX_INLINE_WIDTH 8
 
-/// The forward of one (b, h) with W = E/8 vectors a row. S [E][W] and z [W] are zeroed scratch.
+/// The forward of one (b, h) with W = E/8 vectors a row. S [E][W] and z [W] are zeroed scratch;
+/// `lanes` holds φ(k_t) and φ(q_t) as floats [2E], to broadcast one at a time, and after them,
+/// for heads wider than MAX_INLINE_WIDTH vectors, v_t and the output's sums [2][W].
 AVX2 void forwardHead(float *restrict y, float *restrict den, const float *q, const float *k, const float *v,
                       size_t b, size_t h, size_t T, size_t C, size_t H, float epsilon, const size_t W,
                       __m256 *restrict S, __m256 *restrict z, float *restrict lanes) {
     const size_t E = 8 * W;
     float *phiKLanes = lanes, *phiQLanes = lanes + E;
     __m256 values[W > MAX_INLINE_WIDTH ? 1 : W], acc[W > MAX_INLINE_WIDTH ? 1 : W];
-    __m256 *vs = W > MAX_INLINE_WIDTH ? (__m256 *)(lanes + 2 * E) : values;
-    __m256 *as = W > MAX_INLINE_WIDTH ? (__m256 *)(lanes + 2 * E) + W : acc;
+    __m256 *vt = W > MAX_INLINE_WIDTH ? (__m256 *)(lanes + 2 * E) : values;
+    __m256 *sums = W > MAX_INLINE_WIDTH ? (__m256 *)(lanes + 2 * E) + W : acc;
     for (size_t t = 0; t < T; t++) {
         const size_t row = (b * T + t) * C + h * E;
         // z += φ(k_t);  qz = Σ φ(q_t) z   (z after this token's update, as the Swift loops)
@@ -41,31 +43,31 @@ AVX2 void forwardHead(float *restrict y, float *restrict den, const float *q, co
         for (size_t w = 0; w < W; w++) {
             __m256 phiK = eluPlusOne(_mm256_loadu_ps(k + row + 8 * w));
             _mm256_storeu_ps(phiKLanes + 8 * w, phiK);
-            vs[w] = _mm256_loadu_ps(v + row + 8 * w);
+            vt[w] = _mm256_loadu_ps(v + row + 8 * w);
             z[w] = add(z[w], phiK);
         }
         for (size_t w = 0; w < W; w++) {
             __m256 phiQ = eluPlusOne(_mm256_loadu_ps(q + row + 8 * w));
             _mm256_storeu_ps(phiQLanes + 8 * w, phiQ);
             qz = add(qz, mul(phiQ, z[w]));
-            as[w] = _mm256_setzero_ps();
+            sums[w] = _mm256_setzero_ps();
         }
         for (size_t i = 0; i < E; i++) {
             const __m256 fk = set1(phiKLanes[i]), fq = set1(phiQLanes[i]);
             __m256 *Si = S + i * W;
             for (size_t w = 0; w < W; w++) {
                 // S += φ(k_t) v_tᵀ;  y_j = Σ_i φ(q_t)_i S_ij
-                Si[w] = add(Si[w], mul(fk, vs[w]));
-                as[w] = add(as[w], mul(fq, Si[w]));
+                Si[w] = add(Si[w], mul(fk, vt[w]));
+                sums[w] = add(sums[w], mul(fq, Si[w]));
             }
         }
         if (den) {
             // ÷ (φ(q_t)·z + ε)
             const float d = laneSum(qz) + epsilon;
             den[(b * T + t) * H + h] = d;
-            for (size_t w = 0; w < W; w++) _mm256_storeu_ps(y + row + 8 * w, _mm256_div_ps(as[w], set1(d)));
+            for (size_t w = 0; w < W; w++) _mm256_storeu_ps(y + row + 8 * w, _mm256_div_ps(sums[w], set1(d)));
         } else {
-            for (size_t w = 0; w < W; w++) _mm256_storeu_ps(y + row + 8 * w, as[w]);
+            for (size_t w = 0; w < W; w++) _mm256_storeu_ps(y + row + 8 * w, sums[w]);
         }
     }
 }
