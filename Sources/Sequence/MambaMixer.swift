@@ -77,6 +77,8 @@ public final class MambaMixer: SequenceMixer {
     private let A, dA, scanScratch: UnsafeMutableBufferPointer<Float>
     /// Recurrent state for `step`: conv [maxTokens, D, K], ssm [maxTokens, D, N].
     private let convState, ssmState: UnsafeMutableBufferPointer<Float>
+    /// The fast scan's saved states, from `forward` to `backward`.
+    private let scanCheckpoints: SelectiveScanCheckpoints
 
     /// Binds to the entries named `prefix + …` of `parameters` (which must contain
     /// `config.parameterShapes(prefix:)`); `maxTokens` bounds B·T of forward/backward and B of `step`,
@@ -105,6 +107,7 @@ public final class MambaMixer: SequenceMixer {
         (dxz, dx, dz, dxc, du, dxdbl, ddtIn, dssmB, dssmC, ddeltaRaw, dy, dgated) =
             (b[13], b[14], b[15], b[16], b[17], b[18], b[19], b[20], b[21], b[22], b[23], b[24])
         (A, dA, scanScratch, convState, ssmState) = (b[25], b[26], b[27], b[28], b[29])
+        scanCheckpoints = SelectiveScanCheckpoints(maxTokens: M, D: D, N: N)
     }
 
     /// The reference initialisation (`Mamba.__init__`): PyTorch Linear/Conv1d defaults
@@ -161,6 +164,7 @@ public final class MambaMixer: SequenceMixer {
         linearForward(out: deltaRaw.prefix(count: BT * D), inp: dtIn.input(BT * R), weight: weight(dtProjWeight), bias: nil, B: BT, C: R, OC: D)
         computeA()
         if referenceKernels {
+            scanCheckpoints.invalidate()
             selectiveScanForward(y: y.prefix(count: BT * D), delta: delta.prefix(count: BT * D), lastState: nil,
                                  u: u.input(BT * D), deltaRaw: deltaRaw.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
                                  A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), state: scanScratch,
@@ -168,7 +172,8 @@ public final class MambaMixer: SequenceMixer {
         } else {
             selectiveScanForwardSIMD(y: y.prefix(count: BT * D), delta: delta.prefix(count: BT * D),
                                      u: u.input(BT * D), deltaRaw: deltaRaw.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
-                                     A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), B: B, T: T, D: D, N: N)
+                                     A: A.readOnly, deltaBias: weight(dtProjBias), skip: weight(skip), B: B, T: T, D: D, N: N,
+                                     checkpoints: scanCheckpoints)
         }
         if referenceKernels {
             siluGateForward(out: gated.prefix(count: BT * D), y: y.input(BT * D), z: z.input(BT * D), N: BT * D)
@@ -210,7 +215,7 @@ public final class MambaMixer: SequenceMixer {
                                       dssmB: dssmB.prefix(count: BT * N), dssmC: dssmC.prefix(count: BT * N), dA: dA,
                                       ddeltaBias: grad(dtProjBias), dskip: grad(skip), dy: dy.input(BT * D),
                                       u: u.input(BT * D), delta: delta.input(BT * D), ssmB: ssmB.input(BT * N), ssmC: ssmC.input(BT * N),
-                                      A: A.readOnly, skip: weight(skip), B: B, T: T, D: D, N: N)
+                                      A: A.readOnly, skip: weight(skip), B: B, T: T, D: D, N: N, checkpoints: scanCheckpoints)
         }
         // A = −exp(A_log)  ⇒  dA_log = dA · A
         let dALog = grad(aLog)

@@ -16,6 +16,8 @@ import Darwin
 /// AVX-512 the blocks run in CKernels (`instructions`, the best the CPU has by default): the same
 /// operations on one AVX register instead of two SSE halves, or on sixteen channels per register
 /// with several registers in flight, so the same bits (tested) and 2× the speed with AVX-512.
+/// With `checkpoints`, the AVX-512 form also saves every `SelectiveScanCheckpoints.interval`-th
+/// state for the backward (the other forms leave them empty).
 public func selectiveScanForwardSIMD(
     y: UnsafeMutableBufferPointer<Float>,
     delta: UnsafeMutableBufferPointer<Float>,
@@ -26,7 +28,8 @@ public func selectiveScanForwardSIMD(
     A: UnsafeBufferPointer<Float>,
     deltaBias: UnsafeBufferPointer<Float>,
     skip: UnsafeBufferPointer<Float>,
-    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil, instructions: VectorInstructions = .best
+    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil, instructions: VectorInstructions = .best,
+    checkpoints: SelectiveScanCheckpoints? = nil
 ) {
     checkScanSizes("selectiveScanForwardSIMD", y.count, delta.count, u.count, deltaRaw.count, ssmB.count, ssmC.count,
                    A.count, deltaBias.count, skip.count, B: B, T: T, D: D, N: N)
@@ -35,6 +38,7 @@ public func selectiveScanForwardSIMD(
     defer { At.deallocate() }
     let instructions = instructions.runnable
     if instructions == .avx512 {
+        let saved = checkpoints?.beginForward(B: B, T: T, D: D, N: N)
         // Per sequence: groups of up to eight registers of sixteen channels (eight exps in flight
         // were 14 % faster than four), then the blocks of eight past the last full register.
         let registers = D / 16, groups = (registers + 7) / 8, tails = blocks - 2 * registers
@@ -45,9 +49,10 @@ public func selectiveScanForwardSIMD(
                 let first = index * 8, count = min(8, registers - first)
                 let h = UnsafeMutableRawPointer.allocate(byteCount: N * count * 64, alignment: 64)
                 defer { h.deallocate() }
-                biomoe_scan_forward_group_avx512(y.baseAddress!, delta.baseAddress!, u.baseAddress!, deltaRaw.baseAddress!,
+                biomoe_scan_forward_group_avx512(y.baseAddress!, delta.baseAddress!, saved, u.baseAddress!, deltaRaw.baseAddress!,
                                                  ssmB.baseAddress!, ssmC.baseAddress!, floats(At), deltaBias.baseAddress!,
-                                                 skip.baseAddress!, b, first, count, T, D, N, h.assumingMemoryBound(to: Float.self))
+                                                 skip.baseAddress!, b, first, count, T, D, N, SelectiveScanCheckpoints.interval,
+                                                 h.assumingMemoryBound(to: Float.self))
             } else {
                 let h = UnsafeMutablePointer<FloatLanes>.allocate(capacity: N)
                 defer { h.deallocate() }
@@ -58,6 +63,8 @@ public func selectiveScanForwardSIMD(
         }
         return
     }
+    // The other forms replay whole sequences: these no longer hold this scan's states.
+    checkpoints?.invalidate()
     let avx2 = instructions == .avx2
     KernelParallel.forEach(B * blocks, threadCount: threads) { task in
         let b = task / blocks, d0 = (task % blocks) * 8, width = min(8, D - d0)
@@ -99,7 +106,9 @@ public func selectiveScanForwardSIMD(
 /// end of the task; dA, ddeltaBias and dskip (sums over the batch) are per-task partials added
 /// in b order afterwards. Every sum has a fixed order, so the thread count changes no bit. With
 /// `instructions` AVX2 or AVX-512, each sequence's task runs in CKernels, in the same order (same
-/// bits, tested).
+/// bits, tested). Given the `checkpoints` of the forward that produced `delta` from these inputs,
+/// the AVX-512 form replays its states a chunk of steps at a time (`SelectiveScanCheckpoints`);
+/// the same bits, faster.
 public func selectiveScanBackwardSIMD(
     du: UnsafeMutableBufferPointer<Float>,
     ddeltaRaw: UnsafeMutableBufferPointer<Float>,
@@ -115,7 +124,8 @@ public func selectiveScanBackwardSIMD(
     ssmC: UnsafeBufferPointer<Float>,
     A: UnsafeBufferPointer<Float>,
     skip: UnsafeBufferPointer<Float>,
-    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil, instructions: VectorInstructions = .best
+    B: Int, T: Int, D: Int, N: Int, threads: Int? = nil, instructions: VectorInstructions = .best,
+    checkpoints: SelectiveScanCheckpoints? = nil
 ) {
     checkScanSizes("selectiveScanBackwardSIMD", dy.count, delta.count, u.count, du.count, ssmB.count, ssmC.count,
                    A.count, ddeltaBias.count, skip.count, B: B, T: T, D: D, N: N)
@@ -130,13 +140,36 @@ public func selectiveScanBackwardSIMD(
     partials.initialize(repeating: FloatLanes(), count: max(1, B * partialStride))
     defer { At.deallocate(); partials.deallocate() }
     let instructions = instructions.runnable
+    if instructions == .avx512, let checkpoints, let saved = checkpoints.states(B: B, T: T, D: D, N: N), B > 0 {
+        // One task per worker, each with its region of the checkpoints' scratch, sequences
+        // b = worker, worker + workers, …: which worker runs a sequence changes no bit.
+        let interval = SelectiveScanCheckpoints.interval
+        let workers = min(max(1, threads ?? KernelParallel.threads), B)
+        let regions = checkpoints.scratch(workers: workers, bytes: biomoe_scan_backward_scratch_bytes_avx512(T, D, N, interval))
+        KernelParallel.forEach(workers, threadCount: workers) { worker in
+            for b in stride(from: worker, to: B, by: workers) {
+                biomoe_scan_backward_sequence_avx512(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
+                                                     floats(partials + b * partialStride), saved, dy.baseAddress!, u.baseAddress!,
+                                                     delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
+                                                     skip.baseAddress!, b, T, D, N, interval, regions[worker])
+            }
+        }
+        addPartials(dA: dA, ddeltaBias: ddeltaBias, dskip: dskip, partials: partials, B: B, D: D, N: N)
+        return
+    }
     KernelParallel.forEach(B, threadCount: threads) { b in
-        if instructions != .swiftLanes {
-            // The two C kernels take the same arguments.
-            let kernel = instructions == .avx512 ? biomoe_scan_backward_sequence_avx512 : biomoe_scan_backward_sequence_avx2
-            kernel(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
-                   floats(partials + b * partialStride), dy.baseAddress!, u.baseAddress!, delta.baseAddress!,
-                   ssmB.baseAddress!, ssmC.baseAddress!, floats(At), skip.baseAddress!, b, T, D, N)
+        if instructions == .avx512 {
+            biomoe_scan_backward_sequence_avx512(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
+                                                 floats(partials + b * partialStride), nil, dy.baseAddress!, u.baseAddress!,
+                                                 delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
+                                                 skip.baseAddress!, b, T, D, N, 0, nil)
+            return
+        }
+        if instructions == .avx2 {
+            biomoe_scan_backward_sequence_avx2(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
+                                               floats(partials + b * partialStride), dy.baseAddress!, u.baseAddress!,
+                                               delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
+                                               skip.baseAddress!, b, T, D, N)
             return
         }
         // states[(t+1)·N + n] = h_t[n] (row 0 is h_{−1} = 0); decays[t·N + n] = exp(Δ_t·A[n]).
@@ -206,7 +239,14 @@ public func selectiveScanBackwardSIMD(
             }
         }
     }
-    // Batch sums in b order.
+    addPartials(dA: dA, ddeltaBias: ddeltaBias, dskip: dskip, partials: partials, B: B, D: D, N: N)
+}
+
+/// The batch sums of the backward's per-sequence partials, in b order.
+private func addPartials(dA: UnsafeMutableBufferPointer<Float>, ddeltaBias: UnsafeMutableBufferPointer<Float>,
+                         dskip: UnsafeMutableBufferPointer<Float>, partials: UnsafeMutablePointer<FloatLanes>,
+                         B: Int, D: Int, N: Int) {
+    let blocks = (D + 7) / 8, partialStride = blocks * (N + 2)
     for b in 0..<B {
         let partial = partials + b * partialStride
         for block in 0..<blocks {

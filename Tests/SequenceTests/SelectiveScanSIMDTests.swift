@@ -26,7 +26,8 @@ struct SelectiveScanSIMDTests {
         func deallocate() { [u, raw, ssmB, ssmC, A, bias, skip, dy].forEach { $0.deallocate() } }
 
         /// y, Δ and every gradient, from the reference kernels or the SIMD ones.
-        func run(simd: Bool, threads: Int = 1, instructions: VectorInstructions = .best) -> [String: [Float]] {
+        func run(simd: Bool, threads: Int = 1, instructions: VectorInstructions = .best,
+                 checkpoints: SelectiveScanCheckpoints? = nil) -> [String: [Float]] {
             let btd = B * T * D, btn = B * T * N
             let y = makeBuffer(zeros: btd), delta = makeBuffer(zeros: btd), scratch = makeBuffer(zeros: (T + 2) * N)
             let du = makeBuffer(zeros: btd), draw = makeBuffer(zeros: btd), dB = makeBuffer(zeros: btn), dC = makeBuffer(zeros: btn)
@@ -35,11 +36,12 @@ struct SelectiveScanSIMDTests {
             if simd {
                 selectiveScanForwardSIMD(y: y, delta: delta, u: u.readOnlyView, deltaRaw: raw.readOnlyView, ssmB: ssmB.readOnlyView,
                                          ssmC: ssmC.readOnlyView, A: A.readOnlyView, deltaBias: bias.readOnlyView, skip: skip.readOnlyView,
-                                         B: B, T: T, D: D, N: N, threads: threads, instructions: instructions)
+                                         B: B, T: T, D: D, N: N, threads: threads, instructions: instructions,
+                                         checkpoints: checkpoints)
                 selectiveScanBackwardSIMD(du: du, ddeltaRaw: draw, dssmB: dB, dssmC: dC, dA: dA, ddeltaBias: dbias, dskip: dskip,
                                           dy: dy.readOnlyView, u: u.readOnlyView, delta: delta.readOnlyView, ssmB: ssmB.readOnlyView,
                                           ssmC: ssmC.readOnlyView, A: A.readOnlyView, skip: skip.readOnlyView, B: B, T: T, D: D, N: N,
-                                          threads: threads, instructions: instructions)
+                                          threads: threads, instructions: instructions, checkpoints: checkpoints)
             } else {
                 selectiveScanForward(y: y, delta: delta, lastState: nil, u: u.readOnlyView, deltaRaw: raw.readOnlyView,
                                      ssmB: ssmB.readOnlyView, ssmC: ssmC.readOnlyView, A: A.readOnlyView, deltaBias: bias.readOnlyView,
@@ -88,12 +90,18 @@ struct SelectiveScanSIMDTests {
         expectSameBits(shape: shape, instructions: .avx512)
     }
 
+    /// The fast form runs without checkpoints and with them: T from 9 to 33 makes one to five
+    /// chunks of `SelectiveScanCheckpoints.interval` steps, the last one partial or full.
     private func expectSameBits(shape: (Int, Int, Int, Int, Float, Float), instructions: VectorInstructions) {
         let inputs = Inputs(B: shape.0, T: shape.1, D: shape.2, N: shape.3, seed: 70, raw: (shape.4, shape.5))
         defer { inputs.deallocate() }
-        let swift = inputs.run(simd: true, instructions: .swiftLanes), fast = inputs.run(simd: true, instructions: instructions)
-        for (name, expected) in swift.sorted(by: { $0.key < $1.key }) {
-            #expect((fast[name] ?? []).map(\.bitPattern) == expected.map(\.bitPattern), "\(name)")
+        let checkpoints = SelectiveScanCheckpoints(maxTokens: inputs.B * inputs.T, D: inputs.D, N: inputs.N)
+        let swift = inputs.run(simd: true, instructions: .swiftLanes)
+        for (label, saved) in [("whole sequences", nil), ("from checkpoints", checkpoints)] as [(String, SelectiveScanCheckpoints?)] {
+            let fast = inputs.run(simd: true, instructions: instructions, checkpoints: saved)
+            for (name, expected) in swift.sorted(by: { $0.key < $1.key }) {
+                #expect((fast[name] ?? []).map(\.bitPattern) == expected.map(\.bitPattern), "\(name), \(label)")
+            }
         }
     }
 
@@ -101,9 +109,79 @@ struct SelectiveScanSIMDTests {
     func threadCountChangesNoBit() {
         let inputs = Inputs(B: 4, T: 33, D: 56, N: 8, seed: 90)
         defer { inputs.deallocate() }
+        let checkpoints = SelectiveScanCheckpoints(maxTokens: 4 * 33, D: 56, N: 8)
         for instructions in VectorInstructions.allCases where instructions.isAvailable {
-            #expect(inputs.run(simd: true, threads: 1, instructions: instructions) == inputs.run(simd: true, threads: 2, instructions: instructions),
+            #expect(inputs.run(simd: true, threads: 1, instructions: instructions, checkpoints: checkpoints)
+                        == inputs.run(simd: true, threads: 2, instructions: instructions, checkpoints: checkpoints),
                     "\(instructions)")
         }
+    }
+
+    /// Checkpoint c is the state before step c·interval: the reference forward's last state after
+    /// that many steps, to the reference tolerance (its exp is libm's).
+    @Test("the AVX-512 forward saves the scan's state before every interval-th step",
+          .enabled(if: VectorInstructions.avx512.isAvailable, "this CPU has no AVX-512"))
+    func checkpointsHoldTheStates() {
+        let (B, T, D, N) = (2, 27, 48, 6), interval = SelectiveScanCheckpoints.interval
+        let inputs = Inputs(B: B, T: T, D: D, N: N, seed: 110)
+        defer { inputs.deallocate() }
+        let checkpoints = SelectiveScanCheckpoints(maxTokens: B * T, D: D, N: N)
+        _ = inputs.run(simd: true, instructions: .avx512, checkpoints: checkpoints)
+        let saved = checkpoints.states(B: B, T: T, D: D, N: N)
+        #expect(saved != nil)
+        guard let saved else { return }
+        let chunks = (T + interval - 1) / interval
+        for c in 1..<chunks {
+            let steps = c * interval
+            // The reference on each sequence's first `steps` steps: its lastState is [B, D, N].
+            let prefix = Inputs(B: B, T: steps, D: D, N: N, seed: 110)
+            defer { prefix.deallocate() }
+            for b in 0..<B {
+                for t in 0..<steps {
+                    for d in 0..<D {
+                        prefix.u[(b * steps + t) * D + d] = inputs.u[(b * T + t) * D + d]
+                        prefix.raw[(b * steps + t) * D + d] = inputs.raw[(b * T + t) * D + d]
+                    }
+                    for n in 0..<N {
+                        prefix.ssmB[(b * steps + t) * N + n] = inputs.ssmB[(b * T + t) * N + n]
+                        prefix.ssmC[(b * steps + t) * N + n] = inputs.ssmC[(b * T + t) * N + n]
+                    }
+                }
+            }
+            let last = makeBuffer(zeros: B * D * N), y = makeBuffer(zeros: B * steps * D), delta = makeBuffer(zeros: B * steps * D)
+            let scratch = makeBuffer(zeros: (steps + 2) * N)
+            defer { [last, y, delta, scratch].forEach { $0.deallocate() } }
+            selectiveScanForward(y: y, delta: delta, lastState: last, u: prefix.u.readOnlyView, deltaRaw: prefix.raw.readOnlyView,
+                                 ssmB: prefix.ssmB.readOnlyView, ssmC: prefix.ssmC.readOnlyView, A: inputs.A.readOnlyView,
+                                 deltaBias: inputs.bias.readOnlyView, skip: inputs.skip.readOnlyView, state: scratch,
+                                 B: B, T: steps, D: D, N: N)
+            var actual: [Float] = [], expected: [Float] = []
+            for b in 0..<B {
+                for n in 0..<N {
+                    for d in 0..<D {
+                        actual.append(saved[((b * (chunks - 1) + c - 1) * N + n) * D + d])
+                        expected.append(last[(b * D + d) * N + n])
+                    }
+                }
+            }
+            actual.withUnsafeBufferPointer { expectClose("checkpoint \(c)", $0, expected, absolute: 1e-5, relative: 1e-5) }
+        }
+    }
+
+    /// A backward of another shape than the forward's, or after a forward in another form,
+    /// replays whole sequences: the checkpoints are not read.
+    @Test("checkpoints of another scan are not used",
+          .enabled(if: VectorInstructions.avx512.isAvailable, "this CPU has no AVX-512"))
+    func checkpointsOfAnotherScanAreIgnored() {
+        let inputs = Inputs(B: 2, T: 20, D: 32, N: 4, seed: 120), other = Inputs(B: 2, T: 17, D: 32, N: 4, seed: 121)
+        defer { inputs.deallocate(); other.deallocate() }
+        let checkpoints = SelectiveScanCheckpoints(maxTokens: 40, D: 32, N: 4)
+        let expected = inputs.run(simd: true, instructions: .avx512)
+        _ = other.run(simd: true, instructions: .avx512, checkpoints: checkpoints)
+        #expect(checkpoints.states(B: 2, T: 20, D: 32, N: 4) == nil)
+        _ = inputs.run(simd: true, instructions: .avx512, checkpoints: checkpoints)
+        _ = inputs.run(simd: true, instructions: .swiftLanes, checkpoints: checkpoints)
+        #expect(checkpoints.states(B: 2, T: 20, D: 32, N: 4) == nil)
+        #expect(inputs.run(simd: true, instructions: .avx512, checkpoints: checkpoints) == expected)
     }
 }

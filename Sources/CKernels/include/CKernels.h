@@ -42,20 +42,31 @@ void biomoe_scan_backward_sequence_avx2(float *du, float *ddeltaRaw, float *dssm
 
 /// The forward of biomoe_scan_forward_block_avx2 for `count` (1–8) registers of sixteen channels
 /// at once, channels 16·first … 16·(first + count) − 1 of sequence b, which must all exist (D ≥
-/// 16·(first + count)); the same bits. `h` is N·count·16 floats, 64-byte aligned. Call only when
-/// biomoe_cpu_has_avx512().
-void biomoe_scan_forward_group_avx512(float *y, float *delta, const float *u, const float *deltaRaw,
+/// 16·(first + count)); the same bits. `h` is N·count·16 floats, 64-byte aligned. Unless
+/// `checkpoints` is NULL, the state before step c·interval (c = 1 … ⌈T/interval⌉ − 1) goes to
+/// checkpoints[((b·(⌈T/interval⌉ − 1) + c − 1)·N + n)·D + d] for these channels; interval 0 means
+/// T. Call only when biomoe_cpu_has_avx512().
+void biomoe_scan_forward_group_avx512(float *y, float *delta, float *checkpoints, const float *u, const float *deltaRaw,
                                       const float *ssmB, const float *ssmC, const float *At,
                                       const float *deltaBias, const float *skip,
-                                      size_t b, size_t first, size_t count, size_t T, size_t D, size_t N, float *h);
+                                      size_t b, size_t first, size_t count, size_t T, size_t D, size_t N, size_t interval,
+                                      float *h);
 
 /// biomoe_scan_backward_sequence_avx2 with sixteen channels to a register (the channels past
-/// the last full sixteen in the AVX2 blocks); the same outputs, the same bits. Call only when
+/// the last full sixteen in the AVX2 blocks); the same outputs, the same bits. With the
+/// `checkpoints` the forward wrote at the same `interval` (every full register of sequence b),
+/// it replays the states a chunk at a time instead of all T at once: the same bits, in less
+/// memory. NULL (or interval 0) replays from the start. `scratch`, if not NULL, holds
+/// biomoe_scan_backward_scratch_bytes_avx512(T, D, N, interval) bytes, 64-byte aligned, and is
+/// used only with checkpoints; else the kernel allocates its own. Call only when
 /// biomoe_cpu_has_avx512().
 void biomoe_scan_backward_sequence_avx512(float *du, float *ddeltaRaw, float *dssmB, float *dssmC, float *partial,
-                                          const float *dy, const float *u, const float *delta,
+                                          const float *checkpoints, const float *dy, const float *u, const float *delta,
                                           const float *ssmB, const float *ssmC, const float *At, const float *skip,
-                                          size_t b, size_t T, size_t D, size_t N);
+                                          size_t b, size_t T, size_t D, size_t N, size_t interval, void *scratch);
+
+/// The scratch biomoe_scan_backward_sequence_avx512 needs with checkpoints at this interval.
+size_t biomoe_scan_backward_scratch_bytes_avx512(size_t T, size_t D, size_t N, size_t interval);
 
 /// Sequence's causal depthwise convolution of sequence b with AVX-512, the bits of the Swift
 /// loops: `taps` is the weight transposed to [K,D]; the forward writes out [B,T,D] rows of b, the
