@@ -139,14 +139,15 @@ public struct BaselineComparison: Sendable {
         return comparison
     }
 
-    /// The environment fields (code commit excluded: it always moves) whose sets of values differ.
+    /// The environment fields (code commit excluded: it always moves) whose sets of values differ;
+    /// vector extensions only between environments that recorded them.
     static func environmentDifferences(_ before: [EnvironmentFingerprint], _ after: [EnvironmentFingerprint]) -> [String] {
-        let fields: [(String, (EnvironmentFingerprint) -> String)] = [
+        let fields: [(String, (EnvironmentFingerprint) -> String?)] = [
             ("toolchain", \.toolchain), ("blasLibrary", \.blasLibrary), ("blasThreads", { String($0.blasThreads) }),
-            ("cpuModel", \.cpuModel), ("os", \.os),
+            ("cpuModel", \.cpuModel), ("cpuVectorExtensions", \.cpuVectorExtensions), ("os", \.os),
         ]
         return fields.compactMap { name, value in
-            let a = Array(Set(before.map(value))).sorted(), b = Array(Set(after.map(value))).sorted()
+            let a = Array(Set(before.compactMap(value))).sorted(), b = Array(Set(after.compactMap(value))).sorted()
             guard !a.isEmpty, !b.isEmpty, a != b else { return nil }
             return "\(name): \(a.joined(separator: " | ")) → \(b.joined(separator: " | "))"
         }

@@ -41,9 +41,14 @@ enum MarkdownReport {
 
         for section in sections { md += section.appendix(input) }
         md += "## Environment\n\n"
-        md += "| id | commit | toolchain | BLAS (threads) | CPU | OS |\n|---:|---|---|---|---|---|\n"
+        // The vector extensions column only when a run recorded them: reports of runs from
+        // before keep their bytes.
+        let extensions = input.environments.contains { $0.cpuVectorExtensions != nil }
+        md += extensions ? "| id | commit | toolchain | BLAS (threads) | CPU | vector extensions | OS |\n|---:|---|---|---|---|---|---|\n"
+                         : "| id | commit | toolchain | BLAS (threads) | CPU | OS |\n|---:|---|---|---|---|---|\n"
         for env in input.environments {
-            md += "| \(env.id ?? 0) | `\(env.codeCommit)`\(env.codeDirty == true ? " (dirty)" : "") | \(env.toolchain) | \(env.blasLibrary) (\(env.blasThreads)) | \(env.cpuModel) | \(env.os) |\n"
+            let cpu = extensions ? "\(env.cpuModel) | \(env.cpuVectorExtensions ?? "not recorded")" : env.cpuModel
+            md += "| \(env.id ?? 0) | `\(env.codeCommit)`\(env.codeDirty == true ? " (dirty)" : "") | \(env.toolchain) | \(env.blasLibrary) (\(env.blasThreads)) | \(cpu) | \(env.os) |\n"
         }
         md += "\n"
 

@@ -184,6 +184,21 @@ struct BaselineComparisonTests {
         #expect(F.compare(before, before).environmentDifferences.isEmpty)
     }
 
+    /// A baseline recorded before environments had vector extensions does not differ from a run
+    /// that records them; two that recorded different ones do.
+    @Test("vector extensions differ only between environments that recorded them")
+    func vectorExtensionsDifferences() {
+        let before = F.file(["test_accuracy": [0.8, 0.8]])
+        var after = before, avx2 = before
+        var recorded = F.environment
+        recorded.cpuVectorExtensions = "avx2 avx512f"
+        after.environments = [recorded]
+        #expect(F.compare(before, after).environmentDifferences.isEmpty)
+        recorded.cpuVectorExtensions = "avx2"
+        avx2.environments = [recorded]
+        #expect(F.compare(after, avx2).environmentDifferences == ["cpuVectorExtensions: avx2 avx512f → avx2"])
+    }
+
     @Test("informational and unknown metrics are shown, never gated; gated: false opts a metric out")
     func notGated() {
         let before = F.file(["parameters": [100, 100], "custom_score": [1, 1], "test_mce": [0.1, 0.1]])

@@ -65,6 +65,25 @@ struct EnvironmentTests {
         #expect(seen.count == edits.count + 1)
     }
 
+    /// FNV-1a of `base`'s seven-line description, as every build before the field hashed it.
+    static let baseFingerprintHex = "57511c448386b5c3"
+
+    /// An environment without the field keeps the fingerprint it was recorded with, so a rerun
+    /// on an old results file finds its environment row.
+    @Test("vector extensions join the description when recorded, and leave older fingerprints as they were")
+    func vectorExtensions() {
+        #expect(Self.base.fingerprint == "fnv1a64:\(Self.baseFingerprintHex)")
+        var recorded = Self.base
+        recorded.cpuVectorExtensions = "avx2 avx512f"
+        #expect(recorded.canonicalDescription.split(separator: "\n").map { String($0.prefix { $0 != "=" }) }
+                    == ["blasLibrary", "blasThreads", "codeCommit", "codeDirty", "cpuModel", "cpuVectorExtensions", "os", "toolchain"])
+        #expect(recorded.canonicalDescription.contains("cpuVectorExtensions=\"avx2 avx512f\""))
+        #expect(recorded.fingerprint != Self.base.fingerprint)
+        var other = recorded
+        other.cpuVectorExtensions = "avx2"
+        #expect(other.fingerprint != recorded.fingerprint)
+    }
+
     @Test("the probe fills every field on this machine, with the worktree's commit")
     func probeOnThisMachine() {
         let repository = URL(fileURLWithPath: #filePath)
@@ -78,6 +97,7 @@ struct EnvironmentTests {
         #expect(environment.blasThreads >= 1)
         #expect(!environment.cpuModel.isEmpty && environment.cpuModel != EnvironmentProbe.unknown)
         #expect(environment.os.contains(", kernel "))
+        #expect(environment.cpuVectorExtensions != nil, "no flags line in /proc/cpuinfo")
         #expect(!environment.os.contains(EnvironmentProbe.unknown), "os: \(environment.os)")
     }
 
@@ -104,6 +124,11 @@ struct EnvironmentTests {
             """
         #expect(EnvironmentProbe.cpuModel(fromCPUInfo: cpuinfo) == "Intel(R) Xeon(R) CPU @ 2.20GHz")
         #expect(EnvironmentProbe.cpuModel(fromCPUInfo: "processor\t: 0\n") == nil)
+        #expect(EnvironmentProbe.vectorExtensions(fromCPUInfo: "flags\t\t: fpu sse2 avx avx2 fma avx512f avx512dq\n") == "avx2 avx512f")
+        #expect(EnvironmentProbe.vectorExtensions(fromCPUInfo: "flags\t\t: fpu sse2 avx avx2 fma\n") == "avx2")
+        #expect(EnvironmentProbe.vectorExtensions(fromCPUInfo: "flags\t\t: fpu sse2 ssse3\n") == "none")
+        #expect(EnvironmentProbe.vectorExtensions(fromCPUInfo: "processor\t: 0\nFeatures\t: fp asimd evtstrm aes\n") == "asimd")
+        #expect(EnvironmentProbe.vectorExtensions(fromCPUInfo: cpuinfo) == nil)
 
         let osRelease = """
             NAME="Debian GNU/Linux"

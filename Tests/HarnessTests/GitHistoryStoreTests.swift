@@ -127,7 +127,7 @@ struct GitHistoryStoreTests {
         }
         #expect(failures.all.isEmpty)
         let store = try ResultStore(path: path)
-        #expect(try store.writer.read { try StoreSchema.migrator.appliedIdentifiers($0) } == ["v1", "v2", "v3", "v4", "v5", "v6"])
+        #expect(try store.writer.read { try StoreSchema.migrator.appliedIdentifiers($0) } == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
         #expect(try store.gitHistories().isEmpty)
     }
 }

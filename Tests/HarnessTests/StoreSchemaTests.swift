@@ -23,8 +23,27 @@ struct StoreSchemaTests {
         }
         #expect(tables == ["environment", "event", "gitCommit", "gitFileChange", "gitRepository", "invocation", "metric", "param",
                            "prediction", "reliability", "run", "runClaim", "series", "suite"])
-        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6"])
+        #expect(applied == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
         #expect(foreignKeys == 1)
+    }
+
+    @Test("an environment keeps the CPU's vector extensions; a file published before v7 reads them as not recorded")
+    func vectorExtensionsColumn() throws {
+        let store = try ResultStore.inMemory()
+        var recorded = StoreFixture.environment
+        recorded.cpuVectorExtensions = "avx2 avx512f"
+        let id = try store.register(environment: recorded)
+        #expect(try store.environment(id: id)?.environment == recorded)
+        #expect(try store.register(environment: recorded) == id)
+        #expect(try store.register(environment: StoreFixture.environment) != id)
+
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("results/smoke.sqlite").path
+        let published = try ResultStore(path: path)
+        try #require(published.writer.configuration.readonly, "results/smoke.sqlite was published before v7; this test is about such a file")
+        let environment = try #require(try published.environment(id: 1))
+        #expect(environment.cpuVectorExtensions == nil)
+        #expect(environment.environment.fingerprint == environment.fingerprint, "an old row's fingerprint no longer recomputes")
     }
 
     @Test("a file database is in WAL mode, passes integrity_check and reopens with its data")

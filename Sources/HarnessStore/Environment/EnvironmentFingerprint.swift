@@ -25,6 +25,13 @@ public struct EnvironmentFingerprint: Codable, Hashable, Sendable {
     public var cpuModel: String
     /// `PRETTY_NAME` from /etc/os-release followed by the kernel release.
     public var os: String
+    /// Which of the vector extensions biomoe's own kernels choose between the CPU has, from
+    /// /proc/cpuinfo: `"avx2 avx512f"`, `"avx2"`, `"asimd"` (arm64), or `"none"`; `nil` when not
+    /// recorded (runs from before it was, or no /proc/cpuinfo).
+    ///
+    /// Why: the kernels give the same bits in every form, but not the same speed, and a virtual
+    /// machine's model name ("AMD EPYC") does not say which form ran a timing.
+    public var cpuVectorExtensions: String?
 
     public init(
         codeCommit: String,
@@ -33,7 +40,8 @@ public struct EnvironmentFingerprint: Codable, Hashable, Sendable {
         blasLibrary: String,
         blasThreads: Int,
         cpuModel: String,
-        os: String
+        os: String,
+        cpuVectorExtensions: String? = nil
     ) {
         self.codeCommit = codeCommit
         self.codeDirty = codeDirty
@@ -42,9 +50,12 @@ public struct EnvironmentFingerprint: Codable, Hashable, Sendable {
         self.blasThreads = blasThreads
         self.cpuModel = cpuModel
         self.os = os
+        self.cpuVectorExtensions = cpuVectorExtensions
     }
 
-    /// Every field as one line of `name=value`, in alphabetical order of names.
+    /// Every field as one line of `name=value`, in alphabetical order of names; an unrecorded
+    /// ``cpuVectorExtensions`` is left out, so environments recorded before it existed keep their
+    /// fingerprints.
     ///
     /// Values are JSON string literals (escaped), so a value containing `=` or a newline cannot
     /// make two different environments print alike. Hash this with SHA-256 if a
@@ -56,7 +67,7 @@ public struct EnvironmentFingerprint: Codable, Hashable, Sendable {
         case .some(false): dirty = "false"
         case .none: dirty = "null"
         }
-        let fields: [(String, String)] = [
+        var fields: [(String, String)] = [
             ("blasLibrary", Self.quoted(blasLibrary)),
             ("blasThreads", String(blasThreads)),
             ("codeCommit", Self.quoted(codeCommit)),
@@ -65,6 +76,7 @@ public struct EnvironmentFingerprint: Codable, Hashable, Sendable {
             ("os", Self.quoted(os)),
             ("toolchain", Self.quoted(toolchain)),
         ]
+        if let cpuVectorExtensions { fields.insert(("cpuVectorExtensions", Self.quoted(cpuVectorExtensions)), at: 5) }
         return fields.map { "\($0.0)=\($0.1)" }.joined(separator: "\n")
     }
 

@@ -32,8 +32,24 @@ public enum EnvironmentProbe {
             blasLibrary: blasConfiguration(),
             blasThreads: Int(openblas_get_num_threads()),
             cpuModel: readFile("/proc/cpuinfo").flatMap(cpuModel(fromCPUInfo:)) ?? unknown,
-            os: operatingSystem()
+            os: operatingSystem(),
+            cpuVectorExtensions: readFile("/proc/cpuinfo").flatMap(vectorExtensions(fromCPUInfo:))
         )
+    }
+
+    /// The extensions biomoe's kernels choose between (CKernels' AVX2 and AVX-512 forms, the
+    /// Swift lanes' NEON on arm64) that the first `flags` (x86) or `Features` (arm64) line of
+    /// /proc/cpuinfo lists, space-separated; `"none"` for none of them, nil without such a line.
+    static func vectorExtensions(fromCPUInfo text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            let key = parts.first.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, key == "flags" || key == "Features" else { continue }
+            let flags = Set(parts[1].split(separator: " ").map(String.init))
+            let found = ["avx2", "avx512f", "asimd"].filter(flags.contains)
+            return found.isEmpty ? "none" : found.joined(separator: " ")
+        }
+        return nil
     }
 
     /// The compiler that built this binary, for machines without `swift` on the PATH.

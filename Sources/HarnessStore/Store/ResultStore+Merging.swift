@@ -189,8 +189,8 @@ extension ResultStore {
                 let invocationOffset = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM main.invocation") ?? 0
                 for statement in [
                     """
-                    INSERT OR IGNORE INTO main.environment (fingerprint, codeCommit, codeDirty, toolchain, blasLibrary, blasThreads, cpuModel, os, recordedAt)
-                    SELECT fingerprint, codeCommit, codeDirty, toolchain, blasLibrary, blasThreads, cpuModel, os, recordedAt FROM src.environment
+                    INSERT OR IGNORE INTO main.environment (fingerprint, codeCommit, codeDirty, toolchain, blasLibrary, blasThreads, cpuModel, os, cpuVectorExtensions, recordedAt)
+                    SELECT fingerprint, codeCommit, codeDirty, toolchain, blasLibrary, blasThreads, cpuModel, os, cpuVectorExtensions, recordedAt FROM src.environment
                     """,
                     """
                     INSERT OR IGNORE INTO main.suite (name, configHash, configVersion, canonicalConfig, sourcePath, createdAt, gatePolicy)

@@ -79,13 +79,20 @@ enum StoreSchema {
                 t.column("expiresAt", .double).notNull()
             }
         }
+        // v7: the CPU's vector extensions with the environment (EnvironmentFingerprint's
+        // cpuVectorExtensions). Readers take a missing column as "not recorded", so a published
+        // file without it reads as it is: reader-optional.
+        migrator.registerMigration("v7") { db in
+            try db.alter(table: "environment") { t in t.add(column: "cpuVectorExtensions", .text) }
+        }
         return migrator
     }
 
-    /// Migrations that only add tables a suite's results never read. A published file (opened
-    /// read-only, so never migrated) that lacks only these still reads as it is: results
-    /// published before mined histories existed keep rendering their reports byte for byte.
-    static let readerOptionalMigrations: Set<String> = ["v4", "v5", "v6"]
+    /// Migrations that only add tables a suite's results never read, or a column readers take
+    /// as absent when it is missing (v7). A published file (opened read-only, so never migrated)
+    /// that lacks only these still reads as it is: results published before mined histories
+    /// existed keep rendering their reports byte for byte.
+    static let readerOptionalMigrations: Set<String> = ["v4", "v5", "v6", "v7"]
 
     private static func createGitHistory(_ db: Database) throws {
         try db.create(table: "gitRepository") { t in

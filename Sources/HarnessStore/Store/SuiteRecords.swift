@@ -16,6 +16,8 @@ public struct EnvironmentRow: Codable, Hashable, Sendable, FetchableRecord, Muta
     public var blasThreads: Int
     public var cpuModel: String
     public var os: String
+    /// `nil` in files recorded before the column existed (schema v7), and for such runs.
+    public var cpuVectorExtensions: String?
     public var recordedAt: Date
 
     public enum Columns {
@@ -33,6 +35,7 @@ public struct EnvironmentRow: Codable, Hashable, Sendable, FetchableRecord, Muta
         self.blasThreads = environment.blasThreads
         self.cpuModel = environment.cpuModel
         self.os = environment.os
+        self.cpuVectorExtensions = environment.cpuVectorExtensions
         self.recordedAt = recordedAt
     }
 
@@ -40,7 +43,8 @@ public struct EnvironmentRow: Codable, Hashable, Sendable, FetchableRecord, Muta
     public var environment: EnvironmentFingerprint {
         EnvironmentFingerprint(
             codeCommit: codeCommit, codeDirty: codeDirty, toolchain: toolchain,
-            blasLibrary: blasLibrary, blasThreads: blasThreads, cpuModel: cpuModel, os: os)
+            blasLibrary: blasLibrary, blasThreads: blasThreads, cpuModel: cpuModel, os: os,
+            cpuVectorExtensions: cpuVectorExtensions)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
