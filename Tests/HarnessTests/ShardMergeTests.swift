@@ -107,4 +107,22 @@ struct ShardMergeTests {
         } throws: { "\($0)".contains("is both an input and --into") }
         #expect(!FileManager.default.fileExists(atPath: merged))
     }
+
+    /// results/smoke.sqlite was published before environments recorded vector extensions
+    /// (schema v7): it is merged as it is, its environments as not having recorded them.
+    @Test("a published file from before schema v7 merges, unchanged, its environments without vector extensions")
+    func mergesPublishedFileFromBeforeV7() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let published = root.appendingPathComponent("results/smoke.sqlite").path
+        let before = try Data(contentsOf: URL(fileURLWithPath: published))
+        let merged = dir.appendingPathComponent("merged.sqlite").path
+        let result = try ResultStore.merge([published], into: merged)
+        #expect(result.runs > 0)
+        let store = try ResultStore(path: merged)
+        let environment = try #require(try store.environment(id: 1))
+        #expect(environment.cpuVectorExtensions == nil)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: published)) == before, "merging changed the published file")
+    }
 }

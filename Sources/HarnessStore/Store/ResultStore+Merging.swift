@@ -187,10 +187,14 @@ extension ResultStore {
                 }
                 let runOffset = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM main.run") ?? 0
                 let invocationOffset = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM main.invocation") ?? 0
+                // A published input from before schema v7 is read as it is, without the column.
+                let recordsExtensions = try Bool.fetchOne(db, sql: """
+                    SELECT COUNT(*) > 0 FROM pragma_table_info('environment', 'src') WHERE name = 'cpuVectorExtensions'
+                    """) ?? false
                 for statement in [
                     """
                     INSERT OR IGNORE INTO main.environment (fingerprint, codeCommit, codeDirty, toolchain, blasLibrary, blasThreads, cpuModel, os, cpuVectorExtensions, recordedAt)
-                    SELECT fingerprint, codeCommit, codeDirty, toolchain, blasLibrary, blasThreads, cpuModel, os, cpuVectorExtensions, recordedAt FROM src.environment
+                    SELECT fingerprint, codeCommit, codeDirty, toolchain, blasLibrary, blasThreads, cpuModel, os, \(recordsExtensions ? "cpuVectorExtensions" : "NULL"), recordedAt FROM src.environment
                     """,
                     """
                     INSERT OR IGNORE INTO main.suite (name, configHash, configVersion, canonicalConfig, sourcePath, createdAt, gatePolicy)
