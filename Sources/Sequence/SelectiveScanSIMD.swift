@@ -140,31 +140,27 @@ public func selectiveScanBackwardSIMD(
     partials.initialize(repeating: FloatLanes(), count: max(1, B * partialStride))
     defer { At.deallocate(); partials.deallocate() }
     let instructions = instructions.runnable
-    if instructions == .avx512, let checkpoints, let saved = checkpoints.states(B: B, T: T, D: D, N: N), B > 0 {
-        // One task per worker, each with its region of the checkpoints' scratch, sequences
-        // b = worker, worker + workers, …: which worker runs a sequence changes no bit.
+    if instructions == .avx512, B > 0 {
+        // One task per worker, sequences b = worker, worker + workers, …: which worker runs a
+        // sequence changes no bit. With the forward's checkpoints each worker has its region of
+        // their scratch; without them the kernel replays whole sequences in its own memory.
         let interval = SelectiveScanCheckpoints.interval
+        let saved = checkpoints?.states(B: B, T: T, D: D, N: N)
         let workers = min(max(1, threads ?? KernelParallel.threads), B)
-        let regions = checkpoints.scratch(workers: workers, bytes: biomoe_scan_backward_scratch_bytes_avx512(T, D, N, interval))
+        let regions = saved == nil ? nil
+            : checkpoints?.scratch(workers: workers, bytes: biomoe_scan_backward_scratch_bytes_avx512(T, D, N, interval))
         KernelParallel.forEach(workers, threadCount: workers) { worker in
             for b in stride(from: worker, to: B, by: workers) {
                 biomoe_scan_backward_sequence_avx512(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
                                                      floats(partials + b * partialStride), saved, dy.baseAddress!, u.baseAddress!,
                                                      delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
-                                                     skip.baseAddress!, b, T, D, N, interval, regions[worker])
+                                                     skip.baseAddress!, b, T, D, N, interval, regions?[worker])
             }
         }
         addPartials(dA: dA, ddeltaBias: ddeltaBias, dskip: dskip, partials: partials, B: B, D: D, N: N)
         return
     }
     KernelParallel.forEach(B, threadCount: threads) { b in
-        if instructions == .avx512 {
-            biomoe_scan_backward_sequence_avx512(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
-                                                 floats(partials + b * partialStride), nil, dy.baseAddress!, u.baseAddress!,
-                                                 delta.baseAddress!, ssmB.baseAddress!, ssmC.baseAddress!, floats(At),
-                                                 skip.baseAddress!, b, T, D, N, 0, nil)
-            return
-        }
         if instructions == .avx2 {
             biomoe_scan_backward_sequence_avx2(du.baseAddress!, ddeltaRaw.baseAddress!, dssmB.baseAddress!, dssmC.baseAddress!,
                                                floats(partials + b * partialStride), dy.baseAddress!, u.baseAddress!,

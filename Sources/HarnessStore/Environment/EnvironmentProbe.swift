@@ -25,15 +25,16 @@ public enum EnvironmentProbe {
                                  ":(exclude)reports", ":(exclude)baselines"])
         let codeCommit = commit.flatMap(firstLine) ?? unknown
         let codeDirty: Bool? = (commit == nil) ? nil : status.map { !$0.isEmpty }
+        let cpuInfo = readFile("/proc/cpuinfo")
         return EnvironmentFingerprint(
             codeCommit: codeCommit,
             codeDirty: codeDirty,
             toolchain: runCommand(["swift", "--version"]).flatMap(firstLine) ?? compiledWith,
             blasLibrary: blasConfiguration(),
             blasThreads: Int(openblas_get_num_threads()),
-            cpuModel: readFile("/proc/cpuinfo").flatMap(cpuModel(fromCPUInfo:)) ?? unknown,
+            cpuModel: cpuInfo.flatMap(cpuModel(fromCPUInfo:)) ?? unknown,
             os: operatingSystem(),
-            cpuVectorExtensions: readFile("/proc/cpuinfo").flatMap(vectorExtensions(fromCPUInfo:))
+            cpuVectorExtensions: cpuInfo.flatMap(vectorExtensions(fromCPUInfo:))
         )
     }
 
