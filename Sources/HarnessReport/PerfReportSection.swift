@@ -45,7 +45,9 @@ enum PerfReportSection: ReportSection {
         var md = "## Kernel performance\n\n"
         md += "Each figure is the median of the bench's timed repetitions after a warm-up (mean over seeds when there are several), "
         md += "measured one variant after another in one run of the suite; the PyTorch peers ran as subprocesses of the same run "
-        md += "(baselines/pytorch/, CPU torch, the fastest of each script's implementation forms). Tokens/s of a block: "
+        let forms = peerForms(rows)
+        md += "(baselines/pytorch/, CPU torch, the fastest of each script's implementation forms\(forms.isEmpty ? "" : ", all of which are listed below the table")). "
+        md += "Tokens/s of a block: "
         md += "batch × T tokens through one block, forward alone and forward + backward (gradients, no optimizer step). "
         md += "On shared machines single figures move by 15–30 % between runs; a ratio near its target (\"met\" or not) can flip "
         md += "on a rerun, so read the margin, not the verdict.\n\n"
@@ -57,6 +59,7 @@ enum PerfReportSection: ReportSection {
             let latency = row.metrics["latency_p50"].flatMap { p50 in row.metrics["latency_p99"].map { String(format: "%.0f / %.0f", p50 * 1e6, $0 * 1e6) } } ?? "—"
             md += "| \(cell("tokens_per_s_forward")) | \(cell("tokens_per_s_train")) | \(cell("train_throughput")) | \(latency) | \(cell("sgemm_peak_gflops")) |\n"
         }
+        md += forms
         if let sgemm = rows.first(where: { $0.bench == "sgemm" }) {
             let sizes = sgemm.metrics.keys.compactMap { $0.hasPrefix("sgemm_gflops_n") ? Int($0.dropFirst("sgemm_gflops_n".count)) : nil }.sorted()
             md += "\nsgemm GFLOPS by size:\n\n| variant | threads | " + sizes.map { "n = \($0)" }.joined(separator: " | ") + " |\n"
@@ -102,6 +105,31 @@ enum PerfReportSection: ReportSection {
             }
             let measured = ours.metrics["tokens_per_s_train"].map { String(format: "%.2f×", $0 / torch) } ?? "—"
             md += "| \(t) | \(String(format: "%.1f", peak)) | \(format(ceiling)) | \(format(torch)) | \(String(format: "%.2f×", ceiling / torch)) | \(measured) |\n"
+        }
+        return md
+    }
+
+    /// Every implementation form each PyTorch block peer timed, the fastest of which is the peer's
+    /// figure: so the forms issue 11 measured (cumsum, recurrent) stand beside the one the
+    /// ratios use. Runs recorded before the forms were (they have no peer_* metrics) add nothing.
+    static func peerForms(_ rows: [Row]) -> String {
+        var md = ""
+        for row in rows where row.peer == "pytorch" {
+            for (form, _) in MetricCatalog.peerForms {
+                let forward = row.metrics["peer_tokens_per_s_forward_\(form)"], train = row.metrics["peer_tokens_per_s_train_\(form)"]
+                guard forward != nil || train != nil else { continue }
+                if md.isEmpty {
+                    md += "\nThe PyTorch peers by implementation form (each the median of its timed calls; the fastest form in each "
+                    md += "column is the peer's figure above and in the ratios):\n\n"
+                    md += "| variant | threads | form | tokens / s (forward) | tokens / s (train) | the peer's figure |\n|---|---:|---|---:|---:|---|\n"
+                }
+                var fastest: [String] = []
+                if let forward, forward == row.metrics["tokens_per_s_forward"] { fastest.append("forward") }
+                if let train, train == row.metrics["tokens_per_s_train"] { fastest.append("train") }
+                let cell = { (value: Double?) -> String in value.map { Self.format($0) } ?? "—" }
+                md += "| \(row.variant) | \(row.threads) | \(form) | \(cell(forward)) | \(cell(train)) "
+                md += "| \(fastest.isEmpty ? "—" : fastest.joined(separator: ", ")) |\n"
+            }
         }
         return md
     }

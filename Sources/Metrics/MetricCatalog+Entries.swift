@@ -226,6 +226,25 @@ extension MetricCatalog {
                    format: .microseconds, "Wall time of what `biomoe mine` does on a synthetic 10 000-commit repository (git fast-import): GitMiner reads the whole first-parent history and the commits are stored in a scratch results database."),
         MetricInfo("mine_incremental_seconds", "re-mine after 100 commits", unit: "s", .lowerIsBetter, machineDependent: true,
                    format: .microseconds, "Wall time of the same mine again after 100 more commits: only the commits after the stored head are read and stored."),
+    ] + peerForms.flatMap { form, how in
+        [MetricInfo("peer_tokens_per_s_forward_\(form)", "PyTorch \(form) tokens / s (forward)", unit: "tokens/s", .higherIsBetter,
+                    machineDependent: true, format: .decimal("tokens/s"),
+                    "A PyTorch peer's tokens_per_s_forward with its \(form) form: \(how)."),
+         MetricInfo("peer_tokens_per_s_train_\(form)", "PyTorch \(form) tokens / s (train)", unit: "tokens/s", .higherIsBetter,
+                    machineDependent: true, format: .decimal("tokens/s"),
+                    "A PyTorch peer's tokens_per_s_train with its \(form) form: \(how).")]
+    }
+
+    /// The implementation forms the PyTorch peers of the block benches time (baselines/pytorch/):
+    /// each is recorded, so a report shows the forms issue 11 measured beside the fastest one the
+    /// ratios use. A form a script adds needs its line here before a run can record it.
+    public static let peerForms: [(form: String, how: String)] = [
+        ("ref", "mamba_block.py's scan as mamba_simple's slow path writes it (selective_scan_ref, a Python loop over T)"),
+        ("unbind", "mamba_block.py's same loop with the per-step slices taken by unbind"),
+        ("quadratic", "linear_attention.py's parallel form, (φ(q)φ(k)ᵀ).tril() @ v"),
+        ("cumsum", "linear_attention.py's cumsum over T of every outer product φ(k_t)v_tᵀ, materialising each S_t"),
+        ("recurrent", "linear_attention.py's Python loop over T carrying S and z"),
+        ("chunked", "linear_attention.py's chunks of 64 tokens: quadratic inside a chunk, plus the state of the earlier chunks"),
     ]
 
     /// Micro-experts on git history (`micro-experts`): ranking metrics over the scored test

@@ -21,6 +21,19 @@ private let mnistOnlyMetrics: Set<String> = ["routing_purity", "domain_routing_a
     "index_exact_build_seconds", "index_ivf_train_seconds", "index_ivf_add_seconds"]
 private let vaderOnlyMetrics: Set<String> = ["valence_pearson", "sentiment_class_agreement", "sentiment_snippets", "affect_throughput",
     "sentiment_weighted_precision", "sentiment_weighted_recall", "sentiment_weighted_f1", "sentiment_macro_f1"]
+/// CPU torch for the PyTorch peers (scripts/test.sh installs it; without it their metrics are not checked).
+private let torchInstalled: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import torch"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
+/// Metrics only the PyTorch peers of the block benches record, one per implementation form.
+private let peerOnlyMetrics: Set<String> = Set(MetricCatalog.peerForms.flatMap { ["peer_tokens_per_s_forward_\($0.form)", "peer_tokens_per_s_train_\($0.form)"] })
 /// Metrics only the request pipeline records (its inputs: see `pipelineInputsInstalled`).
 private let pipelineOnlyMetrics: Set<String> = Set(MetricCatalog.pipeline.map(\.name))
 
@@ -177,6 +190,19 @@ variants:
   mine: {bench: git-mine}
 """
 
+/// Both blocks' PyTorch peers at the tiny shape: every implementation form they time.
+private let perfPeerSuite = """
+schema: 1
+name: tiny-perf-peer-metrics
+version: 1
+seeds: [0]
+task: {dataset: none}
+base: {model: perf, peer: pytorch, d_model: 8, heads: 2, d_state: 2, train_batch: 2, seq_len: 8, throughput_repeats: 1}
+variants:
+  mamba: {bench: mamba-block}
+  linear: {bench: linear-attention-block}
+"""
+
 /// Micro-experts on a synthetic history the test writes (150 commits, SyntheticGitHistory): an
 /// expert, a baseline and the voted ensemble on the cascade task (disagreement is recorded only
 /// by the ensemble).
@@ -279,6 +305,14 @@ struct MetricCoverageTests {
         Self.expectCatalogued(try await onOwnThread { try Self.recorded(perfSuite) })
     }
 
+    @Test("every metric the PyTorch block peers record is in the catalog with its unit, one per form they time",
+          .enabled(if: torchInstalled, "needs CPU torch: bash baselines/pytorch/install.sh"))
+    func perfPeers() async throws {
+        let recorded = try await onOwnThread { try Self.recorded(perfPeerSuite) }
+        Self.expectCatalogued(recorded)
+        #expect(Set(recorded.map(\.name)).isSuperset(of: peerOnlyMetrics))
+    }
+
     @Test("every metric a micro-experts run records is in the catalog with its unit")
     func microExperts() async throws {
         let history = try syntheticHistory.get()
@@ -300,9 +334,10 @@ struct MetricCoverageTests {
                                 + Self.recorded(memoryIndexSuite)).map(\.name) : [])
             + (vaderInstalled ? try Self.recorded(affectSuite).map(\.name) : [])
             + (pipelineInputsInstalled ? try Self.recorded(pipelineSuite).map(\.name) : [])
+            + (torchInstalled ? try Self.recorded(perfPeerSuite).map(\.name) : [])
         for info in MetricCatalog.all where (canMountTmpfs || !info.name.hasPrefix("resource_"))
             && (mnistInstalled || !mnistOnlyMetrics.contains(info.name)) && (vaderInstalled || !vaderOnlyMetrics.contains(info.name))
-            && (pipelineInputsInstalled || !pipelineOnlyMetrics.contains(info.name)) {
+            && (pipelineInputsInstalled || !pipelineOnlyMetrics.contains(info.name)) && (torchInstalled || !peerOnlyMetrics.contains(info.name)) {
             #expect(names.contains { info.matches($0) }, "\(info.name) is in MetricCatalog but no tiny run recorded it")
         }
     }

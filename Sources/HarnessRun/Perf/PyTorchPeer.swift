@@ -1,5 +1,6 @@
 import Foundation
 import HarnessConfig
+import Metrics
 
 /// Runs a perf bench's PyTorch peer (baselines/pytorch/) as a subprocess and records its
 /// figures as this run's metrics, so biomoe and PyTorch are timed in the same suite run, on the
@@ -8,7 +9,8 @@ import HarnessConfig
 /// Each script checks itself against the committed golden fixtures before timing (it refuses to
 /// time a model that computes something else) and prints one JSON object; its `metrics` hold one
 /// throughput per implementation form (e.g. the scan as written, or the cumsum and recurrent
-/// forms of linear attention). The fastest form's median is recorded: the peer at its best.
+/// forms of linear attention). Every form's median is recorded, and the fastest form's as the
+/// peer's figure: the peer at its best.
 enum PyTorchPeer {
     /// Where the scripts live; `BIOMOE_PYTORCH_DIR` overrides it (the suite runs from the repository root).
     static var directory: String { ProcessInfo.processInfo.environment["BIOMOE_PYTORCH_DIR"] ?? "baselines/pytorch" }
@@ -43,17 +45,34 @@ enum PyTorchPeer {
             script = "linear_attention.py"
             arguments += ["--heads", String(try spec.int("heads"))] + (try spec.bool("normalize") ? [] : ["--unnormalized"])
         }
-        let object = try runScript(script, arguments)
-        let path = directory + "/" + script
+        try recordBlock(try runScript(script, arguments), path: directory + "/" + script, into: &outcome)
+    }
+
+    /// A block script's JSON as the run's metrics: each form's median as
+    /// `peer_tokens_per_s_{forward,train}_<form>`, and the fastest form's as `tokens_per_s_*`,
+    /// the figure the ratios divide by. The form is what follows the metric's name
+    /// (`tokens_per_s_train_chunked`); mamba_block.py names its `ref` scan without a suffix.
+    /// A form the catalog does not know is refused, naming it, rather than dropped.
+    static func recordBlock(_ object: [String: Any], path: String, into outcome: inout RunOutcome) throws {
         guard let metrics = object["metrics"] as? [String: Double] else {
             throw PerfError.peerFailed(script: path, reason: "its JSON has no `metrics` object of numbers")
         }
+        let known = Set(MetricCatalog.peerForms.map(\.form))
         for name in ["tokens_per_s_forward", "tokens_per_s_train"] {
-            let forms = metrics.filter { $0.key.hasPrefix(name) && !$0.key.hasSuffix("_best") }
-            guard let best = forms.values.max() else {
+            var forms: [(form: String, value: Double)] = []
+            for (key, value) in metrics where key.hasPrefix(name) && !key.hasSuffix("_best") {
+                let form = key == name ? "ref" : String(key.dropFirst(name.count + 1))
+                guard known.contains(form) else {
+                    throw PerfError.peerFailed(script: path, reason: "its JSON times a form '\(form)' (\(key)) that MetricCatalog.peerForms "
+                                                   + "does not list; add it there to record it")
+                }
+                forms.append((form, value))
+            }
+            guard let best = forms.map(\.value).max() else {
                 throw PerfError.peerFailed(script: path, reason: "its JSON has no \(name)* metric")
             }
             outcome.metric(name, best)
+            for (form, value) in forms.sorted(by: { $0.form < $1.form }) { outcome.metric("peer_\(name)_\(form)", value) }
         }
         if let parameters = object["parameters"] as? Double { outcome.metric("parameters", parameters) }
     }
