@@ -83,9 +83,13 @@ let package = Package(
         .target(name: "HarnessReport", dependencies: ["HarnessConfig", "HarnessStore", "HarnessBaseline", "Metrics", "Tensor", "Affect"]),
         .executableTarget(name: "biomoe", dependencies: [
             "HarnessConfig", "HarnessStore", "HarnessRun", "HarnessBaseline", "HarnessReport", "Datasets", "Metrics", "Tensor",
-            "MicroExperts", "Pipeline",
+            "MicroExperts", "Pipeline", "BuildStamp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The commit the binary was built from (written before each build by the plugin), so
+        // `biomoe run` refuses to credit its runs to a commit whose code it does not contain.
+        .target(name: "BuildStamp", plugins: ["BuildStampPlugin"]),
+        .plugin(name: "BuildStampPlugin", capability: .buildTool()),
 
         // Shared test helpers (fixed generators, buffers) for the kernel test targets.
         .target(name: "TestSupport", dependencies: ["Tensor", "NN"], path: "Tests/TestSupport"),
@@ -108,6 +112,7 @@ let package = Package(
             "TestSupport", "Pipeline", "Affect", "Memory", "Symbolic", "Datasets", "Sequence", "NN", "Tensor", "MoE", "MicroExperts",
         ]),
         .testTarget(name: "MicroExpertsTests", dependencies: ["MicroExperts", "Metrics", "Tensor"]),
+        .testTarget(name: "BuildStampTests", dependencies: ["BuildStamp"]),
         // Reads Package.swift and Sources/: the stage graph points one way.
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [

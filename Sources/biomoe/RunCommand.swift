@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildStamp
 import Foundation
 import HarnessConfig
 import HarnessStore
@@ -66,6 +67,10 @@ struct RunCommand: ParsableCommand {
         do {
             // Before the database is opened, so a refusal leaves no file behind.
             let environment = EnvironmentProbe.current(repositoryPath: ".")
+            if let refusal = BuildStamp.current.staleRefusal(checkoutRoot: BuildStamp.checkoutRoot(of: "."), checkoutCommit: environment.codeCommit,
+                                                             checkoutDirty: environment.codeDirty) {
+                throw ValidationError(refusal)
+            }
             if rerunDirty, environment.codeDirty != false {
                 throw ValidationError("--rerun-dirty: this tree has uncommitted changes (or is not a git checkout), so the runs would be recorded as dirty again; commit first (`git status` lists them)")
             }
