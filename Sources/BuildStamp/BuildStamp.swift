@@ -9,7 +9,8 @@ import Foundation
 public struct BuildStamp: Equatable, Sendable {
     /// `git rev-parse HEAD` at build time, or "unknown" where git could not tell.
     public var commit: String
-    /// Whether Sources, Plugins or Package.swift had uncommitted changes; nil where git could not tell.
+    /// Whether Sources, Plugins or Package.swift had uncommitted changes; nil where git could not
+    /// tell (then only the commit is checked).
     public var dirty: Bool?
     /// The checkout's directory.
     public var packageDirectory: String
@@ -28,12 +29,15 @@ public struct BuildStamp: Equatable, Sendable {
     ///
     /// Only a run from the checkout the binary was built from, in a clean tree (a dirty tree
     /// already records its runs as dirty, and another directory's commit is not this code's),
-    /// is checked: it is refused when the binary was built from another commit, or from
-    /// uncommitted changes since put back.
-    public func staleRefusal(checkoutRoot: String?, checkoutCommit: String, checkoutDirty: Bool?) -> String? {
+    /// is checked: it is refused when the binary was built from uncommitted changes since put
+    /// back, or from another commit whose compiled inputs differ from the checkout's
+    /// (`compiledInputsDiffer(built, checkout)`; commits that changed only documentation, configs
+    /// or results leave the binary current).
+    public func staleRefusal(checkoutRoot: String?, checkoutCommit: String, checkoutDirty: Bool?,
+                             compiledInputsDiffer: (String, String) -> Bool = { compiledInputsDiffer(in: current.packageDirectory, $0, $1) }) -> String? {
         guard commit != "unknown", checkoutDirty == false, let checkoutRoot,
               Self.canonical(checkoutRoot) == Self.canonical(packageDirectory) else { return nil }
-        if commit == checkoutCommit && dirty == false { return nil }
+        if dirty != true && (commit == checkoutCommit || !compiledInputsDiffer(commit, checkoutCommit)) { return nil }
         let built = commit == checkoutCommit ? "from uncommitted changes to \(commit.prefix(12))"
             : "from \(commit.prefix(12))" + (dirty == true ? " with uncommitted changes" : "")
         return "this biomoe was built \(built), but the checkout is at \(checkoutCommit.prefix(12)) with a clean tree, so its runs "
@@ -41,20 +45,34 @@ public struct BuildStamp: Equatable, Sendable {
             + "scripts/build-flags.sh, or the README's command, which builds before it runs)"
     }
 
+    /// The paths the build compiles (what the plugin checks for uncommitted changes).
+    public static let compiledInputs = ["Sources", "Plugins", "Package.swift"]
+
+    /// Whether the compiled inputs of two commits of the checkout in `directory` differ; true
+    /// when git cannot tell (a commit it does not have), so the doubt refuses.
+    public static func compiledInputsDiffer(in directory: String, _ built: String, _ checkout: String) -> Bool {
+        git(["-C", directory, "diff", "--quiet", built, checkout, "--"] + compiledInputs)?.status != 0
+    }
+
     /// The top-level directory of the git checkout holding `path`, or nil outside one.
     public static func checkoutRoot(of path: String) -> String? {
+        guard let result = git(["-C", path, "rev-parse", "--show-toplevel"]), result.status == 0 else { return nil }
+        let root = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return root.isEmpty ? nil : root
+    }
+
+    /// Runs git; nil when it cannot be started.
+    static func git(_ arguments: [String]) -> (status: Int32, output: String)? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", path, "rev-parse", "--show-toplevel"]
+        process.arguments = ["git"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let root = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return root.isEmpty ? nil : root
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// `path` with symbolic links resolved, so two spellings of one directory compare equal.
