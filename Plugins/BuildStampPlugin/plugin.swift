@@ -9,10 +9,26 @@ import PackagePlugin
 /// commit would be credited to code it does not contain (file times cannot tell: SwiftPM does
 /// not relink a binary whose sources were only touched). The file is rewritten only when its
 /// text changes, so an unchanged stamp recompiles nothing.
+///
+/// A build command, not a prebuild one: SwiftPM skips prebuild commands on incremental builds
+/// that do not reload the package (swiftlang/swift-package-manager#5476), which left stamps
+/// behind the checkout. A build command reruns whenever one of its inputs changes: every source
+/// file of the package, Package.swift, and git's HEAD, index and HEAD reflog (a commit, checkout
+/// or reset touches them).
 @main
 struct BuildStampPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("generated")
+        let file = output.appendingPathComponent("GeneratedBuildStamp.swift")
+        let root = context.package.directoryURL
+        let git = root.appendingPathComponent(".git")
+        var inputs = [root.appendingPathComponent("Package.swift")]
+        for name in ["HEAD", "index", "logs/HEAD"] where FileManager.default.fileExists(atPath: git.appendingPathComponent(name).path) {
+            inputs.append(git.appendingPathComponent(name))
+        }
+        for case let source as SourceModuleTarget in context.package.targets {
+            inputs += source.sourceFiles.map(\.url)
+        }
         let script = #"""
         package="$1"; output="$2"; mkdir -p "$output"
         if commit=$(git -C "$package" rev-parse HEAD 2>/dev/null); then
@@ -29,9 +45,9 @@ struct BuildStampPlugin: BuildToolPlugin {
           mv "$output/GeneratedBuildStamp.swift.new" "$output/GeneratedBuildStamp.swift"
         fi
         """#
-        return [.prebuildCommand(displayName: "Stamping the build with its git commit",
-                                 executable: URL(fileURLWithPath: "/bin/sh"),
-                                 arguments: ["-c", script, "sh", context.package.directoryURL.path, output.path],
-                                 outputFilesDirectory: output)]
+        return [.buildCommand(displayName: "Stamping the build with its git commit",
+                              executable: URL(fileURLWithPath: "/bin/sh"),
+                              arguments: ["-c", script, "sh", root.path, output.path],
+                              inputFiles: inputs, outputFiles: [file])]
     }
 }
