@@ -1,6 +1,6 @@
 import Foundation
 
-/// The checkout this binary was built from, as Plugins/BuildStampPlugin saw it before the build.
+/// The checkout this binary was built from, as Plugins/BuildStampPlugin saw it during the build.
 ///
 /// Why: a run records the commit of the checkout it runs in (the environment's `codeCommit`),
 /// not the code compiled into the binary. Built before the last commit, a binary would credit
