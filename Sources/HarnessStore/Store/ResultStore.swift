@@ -56,12 +56,33 @@ public final class ResultStore: Sendable {
         if FileManager.default.fileExists(atPath: path) { try Self.refuseNewerSchema(path: path) }
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration())
+            pool = try Self.openPool(path: path)
         } catch {
             throw ResultStoreError.cannotOpen(path: path, reason: "\(error)")
         }
         try self.init(writer: pool, path: path)
     }
+
+    /// A pool on `path`, retried for up to `busySeconds` while SQLite answers "database is
+    /// locked". Why: opening switches the file to WAL, and SQLite fails that switch at once,
+    /// without waiting in the busy handler, while another connection is opening the same new
+    /// file (two `biomoe run` processes starting together; 5 of 15 runs of the concurrent-open
+    /// test failed so).
+    static func openPool(path: String) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busySeconds)
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration())
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                attempt += 1
+                Thread.sleep(forTimeInterval: min(0.1, 0.005 * Double(attempt)))
+            }
+        }
+    }
+
+    /// How long a store waits for another connection's lock (the busy timeout), in seconds.
+    static let busySeconds: TimeInterval = 10
 
     /// Whether `path` is an SQLite file in rollback-journal mode (header bytes 18–19 are 1; WAL
     /// files, which every working database is, have 2): the mode `publish` leaves its files in.
@@ -166,7 +187,7 @@ public final class ResultStore: Sendable {
         // Cascades and references are part of the schema's invariants; never run without them.
         configuration.foreignKeysEnabled = true
         // Another process (a report, a second `run`) may hold the write lock briefly.
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busySeconds)
         configuration.label = "biomoe.results"
         return configuration
     }
