@@ -88,7 +88,7 @@ let package = Package(
         ]),
         // The commit the binary was built from (written before each build by the plugin), so
         // `biomoe run` refuses to credit its runs to a commit whose code it does not contain.
-        .target(name: "BuildStamp", plugins: ["BuildStampPlugin"]),
+        .target(name: "BuildStamp", dependencies: ["HarnessStore"], plugins: ["BuildStampPlugin"]),
         .plugin(name: "BuildStampPlugin", capability: .buildTool()),
 
         // Shared test helpers (fixed generators, buffers) for the kernel test targets.
@@ -112,7 +112,7 @@ let package = Package(
             "TestSupport", "Pipeline", "Affect", "Memory", "Symbolic", "Datasets", "Sequence", "NN", "Tensor", "MoE", "MicroExperts",
         ]),
         .testTarget(name: "MicroExpertsTests", dependencies: ["MicroExperts", "Metrics", "Tensor"]),
-        .testTarget(name: "BuildStampTests", dependencies: ["BuildStamp"]),
+        .testTarget(name: "BuildStampTests", dependencies: ["BuildStamp", "HarnessStore"]),
         // Reads Package.swift and Sources/: the stage graph points one way.
         .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "HarnessTests", dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import HarnessStore
 
 /// The checkout this binary was built from, as Plugins/BuildStampPlugin saw it during the build.
 ///
@@ -51,28 +52,14 @@ public struct BuildStamp: Equatable, Sendable {
     /// Whether the compiled inputs of two commits of the checkout in `directory` differ; true
     /// when git cannot tell (a commit it does not have), so the doubt refuses.
     public static func compiledInputsDiffer(in directory: String, _ built: String, _ checkout: String) -> Bool {
-        git(["-C", directory, "diff", "--quiet", built, checkout, "--"] + compiledInputs)?.status != 0
+        EnvironmentProbe.runCommand(["git", "-C", directory, "diff", "--quiet", built, checkout, "--"] + compiledInputs) == nil
     }
 
     /// The top-level directory of the git checkout holding `path`, or nil outside one.
     public static func checkoutRoot(of path: String) -> String? {
-        guard let result = git(["-C", path, "rev-parse", "--show-toplevel"]), result.status == 0 else { return nil }
-        let root = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return root.isEmpty ? nil : root
-    }
-
-    /// Runs git; nil when it cannot be started.
-    static func git(_ arguments: [String]) -> (status: Int32, output: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let root = EnvironmentProbe.runCommand(["git", "-C", path, "rev-parse", "--show-toplevel"])?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return root?.isEmpty == false ? root : nil
     }
 
     /// `path` with symbolic links resolved, so two spellings of one directory compare equal.

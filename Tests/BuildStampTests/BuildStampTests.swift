@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BuildStamp
+import HarnessStore
 
 @Suite("Build stamp: runs are credited only to the code the binary holds")
 struct BuildStampTests {
@@ -31,12 +32,12 @@ struct BuildStampTests {
         func commit(_ file: String, _ text: String) throws -> String {
             try text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
             for arguments in [["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", file]] {
-                #expect(BuildStamp.git(["-C", directory.path] + arguments)?.status == 0)
+                #expect(EnvironmentProbe.runCommand(["git", "-C", directory.path] + arguments) != nil)
             }
-            return try #require(BuildStamp.git(["-C", directory.path, "rev-parse", "HEAD"])).output
+            return try #require(EnvironmentProbe.runCommand(["git", "-C", directory.path, "rev-parse", "HEAD"]))
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        #expect(BuildStamp.git(["-C", directory.path, "init", "-q"])?.status == 0)
+        #expect(EnvironmentProbe.runCommand(["git", "-C", directory.path, "init", "-q"]) != nil)
         let first = try commit("Sources/a.swift", "let a = 1\n")
         let docs = try commit("README.md", "docs\n")
         let code = try commit("Sources/a.swift", "let a = 2\n")

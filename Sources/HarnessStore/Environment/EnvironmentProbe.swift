@@ -119,7 +119,7 @@ public enum EnvironmentProbe {
 
     /// Runs `arguments` through `/usr/bin/env` (so the PATH is searched) and returns its standard
     /// output, or `nil` if it could not start or exited with a non-zero status.
-    static func runCommand(_ arguments: [String]) -> String? {
+    public static func runCommand(_ arguments: [String]) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
