@@ -35,6 +35,10 @@ public enum Peer: String, CaseIterable, Sendable {
     case biomoe
     /// baselines/pytorch/'s script for the bench, run as a subprocess by this run (CPU torch).
     case pytorch
+    /// biomoe as it was before issue 11 (the commit baselines/biomoe-before/run.sh names), built
+    /// from this repository's history and run as a subprocess by this run: perf's sequence
+    /// blocks only, so "N× biomoe before" is measured on the same machine, back to back.
+    case biomoeBefore = "biomoe-before"
 }
 
 /// `kernels`: biomoe's fast kernels or the reference scalar ones they are tested against.
@@ -51,7 +55,7 @@ extension ExperimentSchema {
         FieldSpec("bench", .oneOf(PerfBench.self), default: .choice(PerfBench.sgemm),
                   help: "what to time: sgemm (the practical peak), one Mamba block, one linear-attention block, the routing suite's softmax-e8 MoE (training and batch-1 latency on Fashion-MNIST), one GEMM layer against raw sgemm, the harness (SQLite rows/s, report time), or mining git history (a synthetic 10 000-commit repository, then 100 more commits)", models: ["perf"]),
         FieldSpec("peer", .oneOf(Peer.self), default: .choice(Peer.biomoe),
-                  help: "biomoe, or the PyTorch script in baselines/pytorch/ run by this run (needs `pip install torch==2.13.0+cpu`): perf times its bench; sequence trains the same model there (mqar_transformer.py: softmax attention on MQAR) and records its figures, an independent check of biomoe's",
+                  help: "biomoe, or the PyTorch script in baselines/pytorch/ run by this run (needs `pip install torch==2.13.0+cpu`): perf times its bench; sequence trains the same model there (mqar_transformer.py: softmax attention on MQAR) and records its figures, an independent check of biomoe's; or (perf's mamba-block and linear-attention-block only) biomoe-before: biomoe as it was before issue 11, built from this repository's history by baselines/biomoe-before/run.sh (the first time, about a minute) and timed by this run",
                   models: ["perf", "sequence"], hashedOnlyWhenChangedInModels: ["sequence"]),
         FieldSpec("kernels", .oneOf(KernelVariant.self), default: .choice(KernelVariant.fast),
                   help: "biomoe's fast kernels or the reference scalar kernels they are tested against", models: ["perf"]),

@@ -11,8 +11,12 @@ public enum SequencePeerSettings {
     ]
 
     /// The first key of `values` (a resolved sequence variant) the script cannot train, with what
-    /// it expects; nil when it can, or when the variant is not a PyTorch peer.
+    /// it expects; nil when it can, or when the variant is not a PyTorch peer. biomoe-before (a perf
+    /// peer) is refused here by name.
     public static func configProblem(model values: [String: ConfigValue]) -> (key: String, expected: String)? {
+        if values["peer"]?.stringValue == Peer.biomoeBefore.rawValue {
+            return ("peer", "biomoe or pytorch for a sequence variant (biomoe-before times perf's blocks only), got biomoe-before")
+        }
         guard values["peer"]?.stringValue == "pytorch" else { return nil }
         func spelled(_ value: ConfigValue?) -> String {
             value?.stringValue ?? value?.intValue.map(String.init) ?? value?.doubleValue.map { String($0) } ?? "?"

@@ -136,6 +136,12 @@ public struct SuiteSpec: Sendable {
             }
         }
 
+        for variant in variants where variant.resolved["model"]?.stringValue == ModelKind.perf.rawValue {
+            if let problem = PerfPeerSettings.configProblem(model: variant.resolved) {
+                throw ConfigError(file: path, line: nil, keyPath: "variants.\(variant.name).\(problem.key)", message: "expected \(problem.expected)")
+            }
+        }
+
         var canonicalMap = topValues
         canonicalMap["description"] = nil
         canonicalMap["blas_core"] = nil

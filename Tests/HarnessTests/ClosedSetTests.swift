@@ -64,7 +64,7 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         ClosedSet("base", "bench", model: "perf", ["sgemm", "mamba-block", "linear-attention-block", "moe-train", "gemm-layer", "harness", "git-mine"], PerfBench.self),
         ClosedSet("base", "gemm_layer", model: "perf", ["mamba-in-proj", "mamba-out-proj", "attention-proj", "mlp-hidden"], GEMMLayer.self),
         ClosedSet("base", "check", model: "reliability", ["crash", "fuzz", "corrupt-inputs", "concurrent", "signals", "diverged", "resources"], ReliabilityCheck.self),
-        ClosedSet("base", "peer", model: "perf", ["biomoe", "pytorch"], Peer.self),
+        ClosedSet("base", "peer", model: "perf", ["biomoe", "pytorch", "biomoe-before"], Peer.self),
         ClosedSet("base", "kernels", model: "perf", ["fast", "reference"], KernelVariant.self),
         ClosedSet("base", "expert", model: "micro-experts",
                   ["file", "test", "doc", "refactor", "error", "voted", "most-recent", "most-frequent", "random", "co-change-rules"],
@@ -89,6 +89,8 @@ struct ClosedSet: CustomTestStringConvertible, Sendable {
         lines.append("base:")
         if !(section == "base" && key == "model") { lines.append("  model: \(model)") }
         if section == "base" { lines.append("  \(key): \(value)") }
+        // Every peer times the Mamba block (PerfPeerSettings: not every bench has every peer).
+        if section == "base" && key == "peer" { lines.append("  bench: mamba-block") }
         lines += ["variants:", "  only: {}"]
         return lines.joined(separator: "\n")
     }

@@ -26,4 +26,39 @@ struct PerfReportRatiosTests {
             #expect(!PerfReportSection.ratios([row]).contains { $0.name.contains("issue 11's figure") })
         }
     }
+
+    static func before(threads: Int, train: Double, forward: Double) -> PerfReportSection.Row {
+        PerfReportSection.Row(variant: "mamba-before-\(threads)t", bench: "mamba-block", peer: "biomoe-before", kernels: "fast",
+                              threads: threads, gemmLayer: "", dModel: 128, seqLen: 256, batch: 16, dState: 16, expand: 2,
+                              metrics: ["tokens_per_s_train": train, "tokens_per_s_forward": forward])
+    }
+
+    @Test("timed in the same run, biomoe before the issue carries the ten-times target, and the other machine's figure becomes context")
+    func againstBeforeInTheSameRun() throws {
+        let rows = [Self.mamba(threads: 1, train: 54_400), Self.before(threads: 1, train: 13_600, forward: 40_000),
+                    Self.mamba(threads: 2, train: 61_200)]
+        let ratios = PerfReportSection.ratios(rows)
+        let same = ratios.filter { $0.name.contains("biomoe before issue 11 (same run)") }
+        #expect(same.map(\.name) == ["mamba-block forward + backward, biomoe / biomoe before issue 11 (same run), 1 thread(s)"])
+        #expect(same.map(\.value) == [4] && same.map(\.target) == [10])
+        let issue = ratios.filter { $0.name.contains("issue 11's figure") }
+        #expect(issue.map(\.target) == [nil, 10], "one thread has the same-run peer, two threads do not")
+        // No fast row, no ratio: the peer alone compares nothing.
+        #expect(!PerfReportSection.ratios([Self.before(threads: 1, train: 1, forward: 1)]).contains { $0.name.contains("before issue 11") })
+    }
+
+    @Test("the Mamba block's ceiling divides the sgemm peak by its projections' FLOPs, hand-computed at the perf shape")
+    func mambaCeiling() throws {
+        let sgemm = PerfReportSection.Row(variant: "sgemm-1t", bench: "sgemm", peer: "biomoe", kernels: "fast", threads: 1,
+                                          gemmLayer: "", metrics: ["sgemm_peak_gflops": 100])
+        var fast = Self.mamba(threads: 1, train: 60_000)
+        fast.dState = 16
+        fast.expand = 2
+        let md = PerfReportSection.mambaCeiling([sgemm, fast, Self.before(threads: 1, train: 12_000, forward: 40_000)])
+        // C 128, D 256, N 16, R 8: 6·(2·128·256 + 256·40 + 8·256 + 256·128) = 6·110 592 = 663 552 FLOP per token;
+        // 100 GFLOPS / 663 552 = 150 704 tokens/s, 12.56× the 12 000 before; measured 60 000 / 12 000 = 5.00×.
+        #expect(md.contains("= 663552 FLOP per token"), "\(md)")
+        #expect(md.contains("| 1 | 100.0 | 150704 | 12000 | 12.56× | 5.00× |"), "\(md)")
+        #expect(PerfReportSection.mambaCeiling([sgemm, fast]).isEmpty, "no ceiling row without the peer it is measured against")
+    }
 }

@@ -23,9 +23,15 @@ struct PerfExperiment: Experiment {
         let peer = try spec.choice("peer", as: Peer.self)
         let threads = try spec.int("threads")
         var outcome = RunOutcome()
-        if peer == .pytorch {
+        switch peer {
+        case .pytorch:
             try PyTorchPeer.run(bench: bench, spec: spec, into: &outcome)
             return outcome
+        case .biomoeBefore:
+            try BiomoeBeforePeer.run(bench: bench, spec: spec, progress: progress, into: &outcome)
+            return outcome
+        case .biomoe:
+            break
         }
         try BLASThreads.with(threads) {
             switch bench {
@@ -54,33 +60,41 @@ struct PerfExperiment: Experiment {
         return outcome
     }
 
+    /// One sequence block of the run's shape, initialised from the "perf-init" stream of the
+    /// run's seeds; `rng` is that stream after the initialisation (the input is drawn from it).
+    static func makeBlock(_ bench: PerfBench, spec: RunSpec, reference: Bool) throws
+        -> (mixer: SequenceMixer, table: ParameterTable, rng: Philox4x32_10) {
+        let B = try spec.int("train_batch"), T = try spec.int("seq_len"), C = try spec.int("d_model")
+        var rng = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed)).generator("perf-init")
+        switch bench {
+        case .mambaBlock:
+            let config = MambaConfig(dModel: C, dState: try spec.int("d_state"), dConv: try spec.int("d_conv"), expand: try spec.int("expand"))
+            let table = ParameterTable(config.parameterShapes(prefix: ""))
+            let mamba = try MambaMixer(config: config, parameters: table, prefix: "", maxTokens: B * T, maxT: T)
+            mamba.initialize(using: &rng)
+            mamba.referenceKernels = reference
+            return (mamba, table, rng)
+        case .linearAttentionBlock:
+            let H = try spec.int("heads")
+            let table = ParameterTable(AttentionMixer.parameterShapes(C: C, prefix: ""))
+            let attention = try AttentionMixer(kind: .linear(normalize: try spec.bool("normalize")), C: C, H: H,
+                                               parameters: table, prefix: "", maxTokens: B * T, maxT: T)
+            attention.initialize(using: &rng)
+            attention.referenceKernels = reference
+            return (attention, table, rng)
+        case .sgemm, .moeTrain, .gemmLayer, .harness, .gitMine:
+            preconditionFailure("\(bench.rawValue) is not a sequence block")
+        }
+    }
+
     /// Forward and forward + backward of one block on random [B,T,C] input and output gradient.
     private func blockThroughput(_ bench: PerfBench, into outcome: inout RunOutcome) throws {
         let B = try spec.int("train_batch"), T = try spec.int("seq_len"), C = try spec.int("d_model")
         let repeats = max(1, try spec.int("throughput_repeats"))
         let reference = try spec.choice("kernels", as: KernelVariant.self) == .reference
-        var rng = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed)).generator("perf-init")
-        let mixer: SequenceMixer
-        let table: ParameterTable
-        switch bench {
-        case .mambaBlock:
-            let config = MambaConfig(dModel: C, dState: try spec.int("d_state"), dConv: try spec.int("d_conv"), expand: try spec.int("expand"))
-            table = ParameterTable(config.parameterShapes(prefix: ""))
-            let mamba = try MambaMixer(config: config, parameters: table, prefix: "", maxTokens: B * T, maxT: T)
-            mamba.initialize(using: &rng)
-            mamba.referenceKernels = reference
-            mixer = mamba
-        case .linearAttentionBlock:
-            let H = try spec.int("heads")
-            table = ParameterTable(AttentionMixer.parameterShapes(C: C, prefix: ""))
-            let attention = try AttentionMixer(kind: .linear(normalize: try spec.bool("normalize")), C: C, H: H,
-                                               parameters: table, prefix: "", maxTokens: B * T, maxT: T)
-            attention.initialize(using: &rng)
-            attention.referenceKernels = reference
-            mixer = attention
-        case .sgemm, .moeTrain, .gemmLayer, .harness, .gitMine:
-            preconditionFailure("\(bench.rawValue) is not a sequence block")
-        }
+        let block = try Self.makeBlock(bench, spec: spec, reference: reference)
+        let mixer = block.mixer, table = block.table
+        var rng = block.rng
         let count = B * T * C
         let inp = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
         let out = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)

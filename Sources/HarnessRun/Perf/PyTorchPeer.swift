@@ -83,25 +83,9 @@ enum PyTorchPeer {
         guard FileManager.default.fileExists(atPath: path) else {
             throw PerfError.peerFailed(script: path, reason: "no such file; run from the repository root or set BIOMOE_PYTORCH_DIR")
         }
-        let json = FileManager.default.temporaryDirectory.appendingPathComponent("biomoe-peer-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: json) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", path, "--json", json.path] + arguments
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        let stderrData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let tail = String(decoding: stderrData, as: UTF8.self).split(separator: "\n").suffix(3).joined(separator: " | ")
-            throw PerfError.peerFailed(script: path, reason: "exit \(process.terminationStatus): \(tail) (is torch installed? baselines/pytorch/install.sh)")
-        }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(contentsOf: json))) as? [String: Any] else {
-            throw PerfError.peerFailed(script: path, reason: "it wrote no JSON object")
-        }
-        return object
+        // `--json FILE` goes last; argparse takes the options in any order.
+        return try PeerProcess.runJSON(executable: "/usr/bin/env", arguments: ["python3", path] + arguments, name: path,
+                                       hint: "is torch installed? baselines/pytorch/install.sh")
     }
 }
 
@@ -111,8 +95,8 @@ enum PerfError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noPeer(let bench): return "bench \(bench) has no PyTorch peer; use peer: biomoe"
-        case let .peerFailed(script, reason): return "PyTorch peer \(script) failed: \(reason)"
+        case .noPeer(let bench): return "bench \(bench) has no such peer; use peer: biomoe"
+        case let .peerFailed(script, reason): return "peer \(script) failed: \(reason)"
         }
     }
 }
