@@ -27,6 +27,19 @@ enum PerfReportSection: ReportSection {
         let metrics: [String: Double]
     }
 
+    /// The BLAS kernels the peer builds ran on (their `peer-build` events), in order, deduplicated;
+    /// nil when no run recorded one.
+    static func peerCores(_ input: ReportInput) -> String? {
+        var cores: [String] = []
+        for run in input.runs {
+            guard let payload = input.peerBuilds[run.id], let data = payload.data(using: .utf8),
+                  let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
+                  let core = object["blas_core"] as? String, !cores.contains(core) else { continue }
+            cores.append(core)
+        }
+        return cores.isEmpty ? nil : cores.joined(separator: ", ")
+    }
+
     static func rows(_ input: ReportInput) -> [Row] {
         input.variants.compactMap { variant in
             guard let settings = input.variantSettings[variant], settings["model"] as? String == "perf" else { return nil }
@@ -61,7 +74,8 @@ enum PerfReportSection: ReportSection {
             md += "The biomoe-before peer is biomoe as it was before issue 11 (the commit baselines/biomoe-before/run.sh names), "
             md += "built from this repository's history with the timing driver beside that script, which times its block as this "
             md += "suite times today's; it ran as a subprocess of the same run, on the BLAS kernel OpenBLAS picks by itself (as biomoe "
-            md += "did then), and before timing its block's output and input gradient were checked against today's reference kernels.\n\n"
+            md += "did then\(peerCores(input).map { "; here \($0)" } ?? "")), and before timing its block's output and input gradient were "
+            md += "checked against today's reference kernels.\n\n"
         }
         md += "| variant | bench | peer | kernels | threads | tokens / s (forward) | tokens / s (train) | samples / s (train) | latency p50 / p99 (µs) | sgemm peak (GFLOPS) |\n"
         md += "|---|---|---|---|---:|---:|---:|---:|---:|---:|\n"

@@ -82,6 +82,9 @@ public struct ReportGenerator {
             databasePath: databasePath, variants: variants, seeds: seeds, runs: runs,
             environments: environments, reliability: reliability)
         input.failures = try failures(store: store, suiteId: suiteId, complete: runRows)
+        for id in runIds {
+            if let event = try store.events(runId: id, kind: "peer-build").first { input.peerBuilds[id] = event.payload }
+        }
         return input
     }
 

@@ -43,6 +43,9 @@ public struct ReportInput {
     /// (variant, seed) keys whose attempts all failed, with the last attempt's error: a report
     /// must say what is missing and why, not only average what is there.
     public var failures: [Failure] = []
+    /// Each peer run's `peer-build` event payload (JSON: the commit and BLAS kernel of a build
+    /// the run timed, as biomoe before issue 11), by run id; empty for suites without one.
+    public var peerBuilds: [Int64: String] = [:]
 
     public struct Failure: Equatable {
         public let variant: String

@@ -61,4 +61,21 @@ struct PerfReportRatiosTests {
         #expect(md.contains("| 1 | 100.0 | 150704 | 12000 | 12.56× | 5.00× |"), "\(md)")
         #expect(PerfReportSection.mambaCeiling([sgemm, fast]).isEmpty, "no ceiling row without the peer it is measured against")
     }
+
+    @Test("the report says which BLAS kernel biomoe before the issue ran on, from its runs' peer-build events")
+    func namesThePeersKernel() {
+        let settings = #"{"mamba-before-1t":{"model":"perf","bench":"mamba-block","peer":"biomoe-before","threads":1},"#
+            + #""mamba-before-2t":{"model":"perf","bench":"mamba-block","peer":"biomoe-before","threads":2}}"#
+        let runs = (1...2).map { i in
+            ReportInput.Run(id: Int64(i), variant: "mamba-before-\(i)t", seed: 0, environmentId: 1, finishedAt: "",
+                            metrics: ["tokens_per_s_train": 13_500, "tokens_per_s_forward": 44_000], units: [:], series: [:])
+        }
+        var input = ReportInput(suiteName: "perf", version: 2, configHash: "h", sourcePath: "perf.yaml",
+                                canonicalConfig: #"{"task":{"dataset":"none"},"variants":\#(settings)}"#, databasePath: "perf.sqlite",
+                                variants: ["mamba-before-1t", "mamba-before-2t"], seeds: [0], runs: runs, environments: [], reliability: [:])
+        #expect(PerfReportSection.markdown(input).contains("(as biomoe did then), and before timing"), "no event, no kernel named")
+        input.peerBuilds = [1: #"{"blas_core":"Prescott","commit":"0f9f8ca"}"#, 2: #"{"blas_core":"Prescott","commit":"0f9f8ca"}"#]
+        let md = PerfReportSection.markdown(input)
+        #expect(md.contains("(as biomoe did then; here Prescott), and before timing"), "\(md)")
+    }
 }
