@@ -1,8 +1,6 @@
 import Foundation
 import HarnessConfig
 import HarnessStore
-import NN
-import Sequence
 
 /// Times one sequence block of biomoe as it was before issue 11, in the same suite run as
 /// today's: baselines/biomoe-before/run.sh builds that commit from this repository's history
@@ -103,20 +101,9 @@ enum BiomoeBeforePeer {
     /// The check sums of today's block with the reference kernels, on the initialisation and
     /// input the driver uses (the "perf-init" stream of the run's seeds).
     static func referenceCheck(bench: PerfBench, spec: RunSpec) throws -> CheckSums {
-        let block = try PerfExperiment.makeBlock(bench, spec: spec, reference: true)
-        let B = try spec.int("train_batch"), T = try spec.int("seq_len"), C = try spec.int("d_model")
-        let count = B * T * C
-        var rng = block.rng
-        let inp = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        let out = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        let dout = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        let dinp = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        defer { [inp, out, dout, dinp].forEach { $0.deallocate() } }
-        rng.fillUniform(inp, bound: 1)
-        rng.fillUniform(dout, bound: 1)
-        dinp.initialize(repeating: 0)
-        block.mixer.forward(out: out, inp: UnsafeBufferPointer(inp), B: B, T: T)
-        block.mixer.backward(dinp: dinp, dout: UnsafeBufferPointer(dout), inp: UnsafeBufferPointer(inp), B: B, T: T)
+        let block = try PerfBlock(bench, spec: spec, reference: true)
+        block.train()
+        let (out, dinp) = (block.out, block.dinp)
         return CheckSums(outSum: out.reduce(0.0) { $0 + Double($1) }, outAbsSum: out.reduce(0.0) { $0 + Double(abs($1)) },
                          dinpSum: dinp.reduce(0.0) { $0 + Double($1) }, dinpAbsSum: dinp.reduce(0.0) { $0 + Double(abs($1)) })
     }

@@ -2,8 +2,6 @@ import Dispatch
 import Foundation
 import HarnessConfig
 import Metrics
-import NN
-import Sequence
 import Tensor
 
 /// A micro-benchmark of the perf suite (experiments/perf.yaml): sgemm at several sizes (the
@@ -60,59 +58,14 @@ struct PerfExperiment: Experiment {
         return outcome
     }
 
-    /// One sequence block of the run's shape, initialised from the "perf-init" stream of the
-    /// run's seeds; `rng` is that stream after the initialisation (the input is drawn from it).
-    static func makeBlock(_ bench: PerfBench, spec: RunSpec, reference: Bool) throws
-        -> (mixer: SequenceMixer, table: ParameterTable, rng: Philox4x32_10) {
-        let B = try spec.int("train_batch"), T = try spec.int("seq_len"), C = try spec.int("d_model")
-        var rng = RandomStreams(suiteSeed: UInt32(spec.suiteSeed), runSeed: UInt32(spec.seed)).generator("perf-init")
-        switch bench {
-        case .mambaBlock:
-            let config = MambaConfig(dModel: C, dState: try spec.int("d_state"), dConv: try spec.int("d_conv"), expand: try spec.int("expand"))
-            let table = ParameterTable(config.parameterShapes(prefix: ""))
-            let mamba = try MambaMixer(config: config, parameters: table, prefix: "", maxTokens: B * T, maxT: T)
-            mamba.initialize(using: &rng)
-            mamba.referenceKernels = reference
-            return (mamba, table, rng)
-        case .linearAttentionBlock:
-            let H = try spec.int("heads")
-            let table = ParameterTable(AttentionMixer.parameterShapes(C: C, prefix: ""))
-            let attention = try AttentionMixer(kind: .linear(normalize: try spec.bool("normalize")), C: C, H: H,
-                                               parameters: table, prefix: "", maxTokens: B * T, maxT: T)
-            attention.initialize(using: &rng)
-            attention.referenceKernels = reference
-            return (attention, table, rng)
-        case .sgemm, .moeTrain, .gemmLayer, .harness, .gitMine:
-            preconditionFailure("\(bench.rawValue) is not a sequence block")
-        }
-    }
-
     /// Forward and forward + backward of one block on random [B,T,C] input and output gradient.
     private func blockThroughput(_ bench: PerfBench, into outcome: inout RunOutcome) throws {
-        let B = try spec.int("train_batch"), T = try spec.int("seq_len"), C = try spec.int("d_model")
         let repeats = max(1, try spec.int("throughput_repeats"))
-        let reference = try spec.choice("kernels", as: KernelVariant.self) == .reference
-        let block = try Self.makeBlock(bench, spec: spec, reference: reference)
-        let mixer = block.mixer, table = block.table
-        var rng = block.rng
-        let count = B * T * C
-        let inp = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        let out = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        let dout = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        let dinp = UnsafeMutableBufferPointer<Float>.allocate(capacity: count)
-        defer { [inp, out, dout, dinp].forEach { $0.deallocate() } }
-        rng.fillUniform(inp, bound: 1)
-        rng.fillUniform(dout, bound: 1)
-        dinp.initialize(repeating: 0)
-        let tokens = Double(B * T)
-        let forward = Self.medianSeconds(repeats) { mixer.forward(out: out, inp: UnsafeBufferPointer(inp), B: B, T: T) }
-        let train = Self.medianSeconds(repeats) {
-            mixer.forward(out: out, inp: UnsafeBufferPointer(inp), B: B, T: T)
-            mixer.backward(dinp: dinp, dout: UnsafeBufferPointer(dout), inp: UnsafeBufferPointer(inp), B: B, T: T)
-        }
-        outcome.metric("tokens_per_s_forward", tokens / forward)
-        outcome.metric("tokens_per_s_train", tokens / train)
-        outcome.metric("parameters", Double(table.entries.reduce(0) { $0 + $1.count }))
+        let block = try PerfBlock(bench, spec: spec, reference: try spec.choice("kernels", as: KernelVariant.self) == .reference)
+        let tokens = Double(block.tokens)
+        outcome.metric("tokens_per_s_forward", tokens / Self.medianSeconds(repeats) { block.forward() })
+        outcome.metric("tokens_per_s_train", tokens / Self.medianSeconds(repeats) { block.train() })
+        outcome.metric("parameters", Double(block.parameterCount))
     }
 
     /// GFLOPS of C = A·B for n×n matrices: the median of ≥ 5 timed calls (at least 0.2 s in all).
