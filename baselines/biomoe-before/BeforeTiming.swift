@@ -52,6 +52,8 @@ while let flag = arguments.popFirst() {
 }
 guard !options.json.isEmpty else { fail("--json FILE is required") }
 
+// PerfExperiment.medianSeconds, repeated on purpose: this file is compiled against the old
+// commit's modules and cannot import today's.
 func medianSeconds(_ repeats: Int, _ body: () -> Void) -> Double {
     body()
     var times: [Double] = []
