@@ -17,6 +17,17 @@ public enum DatasetKind: String, CaseIterable, Sendable {
     case git
 }
 
+/// `run_order`: the order a suite's (variant, seed) runs execute in. Results do not depend on
+/// it; timings do, because shared machines go through slower and faster phases.
+public enum RunOrder: String, CaseIterable, Sendable {
+    /// Each variant's seeds back to back, variants in file order.
+    case byVariant = "by-variant"
+    /// Every variant once for the first seed, then again for the next: each seed is one pass of
+    /// the suite, so figures of one seed were measured minutes apart, not the suite's length, and
+    /// the passes show how far a ratio moves between them (the perf suite).
+    case bySeed = "by-seed"
+}
+
 /// `model`: which experiment kind runs the variant.
 public enum ModelKind: String, CaseIterable, Sendable {
     case mlp

@@ -21,6 +21,8 @@ public enum ExperimentSchema {
                   help: "mixed into every random stream with the run seed"),
         FieldSpec("blas_core", .choice([SuiteSpec.anyBLASCore] + BLASCore.allCases.map(\.rawValue)), default: .string(SuiteSpec.anyBLASCore),
                   help: "OpenBLAS kernel the runs use (OPENBLAS_CORETYPE); `any` keeps the one OpenBLAS picks (upgraded when it falls back below the CPU). Pin it, with one thread, for bit-identical results across machines. Not hashed: the environment records the core used"),
+        FieldSpec("run_order", .oneOf(RunOrder.self), default: .choice(RunOrder.byVariant),
+                  help: "by-variant runs each variant's seeds back to back; by-seed runs every variant once per seed, one pass of the suite after another, so a benchmark's seeds are repeated measurements minutes apart whose spread the report shows. Not hashed: the order changes no run's result"),
         FieldSpec("save_checkpoints", .bool, default: .bool(false),
                   help: "store each run's final parameters as safetensors (PyTorch names) in <database>.checkpoints/ beside the results file; export one with `biomoe checkpoint RUN -o FILE`. Models mlp, moe and sequence. Not hashed: saving the model changes no result"),
     ]

@@ -38,6 +38,8 @@ public struct SuiteSpec: Sendable {
     /// `save_checkpoints`: write each run's final parameters beside the results file. Not in
     /// `canonical`: storing a model changes none of its numbers.
     public var saveCheckpoints = false
+    /// `run_order`: the order `expand()` lists the runs in. Not in `canonical`: no result depends on it.
+    public var runOrder = RunOrder.byVariant
     /// The models whose runs have trained parameters to store (`save_checkpoints`).
     public static let checkpointModels: Set<String> = ["mlp", "moe", "sequence", "growth"]
     /// The config spelling of "no pinned kernel".
@@ -146,6 +148,7 @@ public struct SuiteSpec: Sendable {
         canonicalMap["description"] = nil
         canonicalMap["blas_core"] = nil
         canonicalMap["save_checkpoints"] = nil
+        canonicalMap["run_order"] = nil
         canonicalMap["task"] = .map(FieldSpec.hashed(taskValues, specs: ExperimentSchema.task))
         canonicalMap["base"] = .map(FieldSpec.hashed(baseValues.filter { key, _ in
             ExperimentSchema.baseByKey[key]?.applies(toModel: baseValues["model"]?.stringValue ?? "") ?? true
@@ -163,6 +166,7 @@ public struct SuiteSpec: Sendable {
         spec.gate = try GatePolicy.read(top["gate"], reader: reader, root: root)
         spec.blasCore = topValues["blas_core"]?.stringValue.flatMap(BLASCore.named)
         spec.saveCheckpoints = topValues["save_checkpoints"]?.boolValue ?? false
+        spec.runOrder = topValues["run_order"]?.stringValue.flatMap(RunOrder.init(rawValue:)) ?? .byVariant
         if spec.saveCheckpoints, let variant = variants.first(where: { !checkpointModels.contains($0.resolved["model"]?.stringValue ?? "") }) {
             throw ConfigError(file: path, line: top["save_checkpoints"]?.line, keyPath: "save_checkpoints",
                               message: "variant \(variant.name) uses model \(variant.resolved["model"]?.stringValue ?? "?"), which has no trained parameters to store; checkpoints are written for models \(checkpointModels.sorted().joined(separator: ", "))")
@@ -170,10 +174,14 @@ public struct SuiteSpec: Sendable {
         return spec
     }
 
-    /// Every (variant, seed) pair, variants in file order, seeds in file order.
+    /// Every (variant, seed) pair, variants and seeds in file order: by variant (each variant's
+    /// seeds together) or, with `run_order: by-seed`, by seed (one pass over the variants per seed).
     public func expand() -> [RunSpec] {
-        variants.flatMap { variant in
-            seeds.map { seed in RunSpec(suite: self, variant: variant, seed: seed) }
+        switch runOrder {
+        case .byVariant:
+            return variants.flatMap { variant in seeds.map { seed in RunSpec(suite: self, variant: variant, seed: seed) } }
+        case .bySeed:
+            return seeds.flatMap { seed in variants.map { variant in RunSpec(suite: self, variant: variant, seed: seed) } }
         }
     }
 }

@@ -25,6 +25,8 @@ enum PerfReportSection: ReportSection {
         var dState = 0
         var expand = 0
         let metrics: [String: Double]
+        /// Each seed's figures (the runs of a suite with several seeds); the ratios pair them by seed.
+        var perSeed: [Int: [String: Double]] = [:]
     }
 
     /// The BLAS kernels the peer builds ran on (their `peer-build` events), in order, deduplicated;
@@ -55,7 +57,7 @@ enum PerfReportSection: ReportSection {
                        gemmLayer: settings["gemm_layer"] as? String ?? "", dModel: (settings["d_model"] as? NSNumber)?.intValue ?? 0,
                        seqLen: (settings["seq_len"] as? NSNumber)?.intValue ?? 0, batch: (settings["train_batch"] as? NSNumber)?.intValue ?? 0,
                        dState: (settings["d_state"] as? NSNumber)?.intValue ?? 0, expand: (settings["expand"] as? NSNumber)?.intValue ?? 0,
-                       metrics: means)
+                       metrics: means, perSeed: Dictionary(runs.map { ($0.seed, $0.metrics) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 
@@ -96,18 +98,17 @@ enum PerfReportSection: ReportSection {
         }
         md += gemmLayers(rows) + harness(rows) + gitMine(rows)
         md += "\n### Ratios\n\n"
+        let ratios = ratios(rows)
+        if let seeds = ratios.map(\.perSeed.count).max(), seeds > 1 {
+            md += "Each ratio is the median of its \(seeds) per-seed ratios (a seed's figures measured in the same pass of the suite), "
+            md += "with their range; \"met\" counts the seeds whose ratio meets the target.\n\n"
+        }
         md += "| ratio | measured | issue 11 target | met |\n|---|---:|---:|---|\n"
-        for ratio in ratios(rows) {
-            let met = ratio.target.map { ratio.value >= $0 ? "yes" : "no" } ?? "—"
-            md += "| \(ratio.name) | \(String(format: "%.2f×", ratio.value)) | \(ratio.target.map { String(format: "≥ %.1f×", $0) } ?? "—") | \(met) |\n"
+        for ratio in ratios {
+            md += "| \(ratio.name) | \(ratio.measured) | \(ratio.target.map { String(format: "≥ %.1f×", $0) } ?? "—") | \(ratio.met) |\n"
         }
         md += linearAttentionCeiling(rows) + mambaCeiling(rows)
-        for row in rows where row.bench == "moe-train" && row.peer == "biomoe" {
-            if let p99 = row.metrics["latency_p99"] {
-                md += "\nMoE batch-1 forward latency p99, \(row.threads) thread(s): \(String(format: "%.0f", p99 * 1e6)) µs "
-                md += "(issue 11 target ≤ 50 µs: \(p99 * 1e6 <= 50 ? "met" : "not met")).\n"
-            }
-        }
+        for row in rows where row.bench == "moe-train" && row.peer == "biomoe" { md += latencySentence(row) }
         return md + "\n"
     }
 
@@ -175,71 +176,6 @@ enum PerfReportSection: ReportSection {
                 + "\(mine < 60 ? "met" : "not met")); after 100 more commits, the incremental re-mine took \(String(format: "%.2f", again)) s.\n"
         }.joined()
     }
-
-    struct Ratio {
-        let name: String
-        let value: Double
-        let target: Double?
-    }
-
-    /// Every ratio the rows allow, with issue 11's targets: Mamba train ≥ 5× PyTorch at the same
-    /// threads, ≥ 10× the issue's figure for biomoe before it, and 2 threads ≥ 1.7× 1; linear
-    /// attention train ≥ 3× PyTorch's best form; MoE training ≥ 2× PyTorch's samples/s.
-    static func ratios(_ rows: [Row]) -> [Ratio] {
-        var ratios: [Ratio] = []
-        func find(_ bench: String, _ peer: String, _ kernels: String, _ threads: Int) -> Row? {
-            rows.first { $0.bench == bench && $0.peer == peer && ($0.peer != "biomoe" || $0.kernels == kernels) && $0.threads == threads }
-        }
-        let threadCounts = Array(Set(rows.map(\.threads))).sorted()
-        for bench in ["mamba-block", "linear-attention-block"] {
-            for metric in ["tokens_per_s_train", "tokens_per_s_forward"] {
-                let what = metric == "tokens_per_s_train" ? "forward + backward" : "forward"
-                for t in threadCounts {
-                    if let fast = find(bench, "biomoe", "fast", t)?.metrics[metric], let ref = find(bench, "biomoe", "reference", t)?.metrics[metric] {
-                        ratios.append(Ratio(name: "\(bench) \(what), fast / reference kernels, \(t) thread(s)", value: fast / ref, target: nil))
-                    }
-                    if let fast = find(bench, "biomoe", "fast", t)?.metrics[metric], let torch = find(bench, "pytorch", "", t)?.metrics[metric] {
-                        let target: Double? = metric == "tokens_per_s_train" ? (bench == "mamba-block" ? 5 : 3) : nil
-                        ratios.append(Ratio(name: "\(bench) \(what), biomoe / PyTorch, \(t) thread(s)", value: fast / torch, target: target))
-                    }
-                    if let fast = find(bench, "biomoe", "fast", t)?.metrics[metric], let before = find(bench, "biomoe-before", "", t)?.metrics[metric] {
-                        let target: Double? = bench == "mamba-block" && metric == "tokens_per_s_train" ? 10 : nil
-                        ratios.append(Ratio(name: "\(bench) \(what), biomoe / biomoe before issue 11 (same run), \(t) thread(s)",
-                                            value: fast / before, target: target))
-                    }
-                }
-                if let one = find(bench, "biomoe", "fast", 1)?.metrics[metric], let two = find(bench, "biomoe", "fast", 2)?.metrics[metric] {
-                    ratios.append(Ratio(name: "\(bench) \(what), 2 threads / 1 thread", value: two / one,
-                                        target: bench == "mamba-block" && metric == "tokens_per_s_train" ? 1.7 : nil))
-                }
-            }
-        }
-        // Issue 11's own figures for biomoe before it, at the perf shape (d_model 128, batch 16,
-        // T 256): 6 400 tokens/s training on one thread and 6 000 on two, measured on an Intel
-        // Xeon where OpenBLAS fell back to its Prescott kernel. A ratio across machines, so the
-        // row names the figure it divides by; where the run timed biomoe before the issue itself
-        // (peer biomoe-before) at that thread count, that ratio carries the target and this one is context.
-        for (t, before) in Self.issueMambaTrain {
-            guard let fast = find("mamba-block", "biomoe", "fast", t), fast.dModel == 128, fast.seqLen == 256, fast.batch == 16,
-                  let train = fast.metrics["tokens_per_s_train"] else { continue }
-            ratios.append(Ratio(name: "mamba-block forward + backward, biomoe / issue 11's figure for biomoe before it "
-                                    + "(\(format(before)) tokens/s, another machine), \(t) thread(s)", value: train / before,
-                                target: find("mamba-block", "biomoe-before", "", t)?.metrics["tokens_per_s_train"] == nil ? 10 : nil))
-        }
-        for t in threadCounts {
-            if let ours = find("moe-train", "biomoe", "fast", t)?.metrics["train_throughput"],
-               let torch = find("moe-train", "pytorch", "", t)?.metrics["train_throughput"] {
-                ratios.append(Ratio(name: "moe-train training samples/s, biomoe / PyTorch, \(t) thread(s)", value: ours / torch, target: 2))
-            }
-        }
-        if let one = find("sgemm", "biomoe", "fast", 1)?.metrics["sgemm_peak_gflops"], let two = find("sgemm", "biomoe", "fast", 2)?.metrics["sgemm_peak_gflops"] {
-            ratios.append(Ratio(name: "sgemm peak, 2 threads / 1 thread", value: two / one, target: nil))
-        }
-        return ratios
-    }
-
-    /// Issue 11's table: biomoe's Mamba block training tokens/s before the issue, by thread count.
-    static let issueMambaTrain: [(threads: Int, tokensPerSecond: Double)] = [(1, 6400), (2, 6000)]
 
     /// Whole numbers from 1 000 up (as the other tables print counts), one decimal below.
     static func format(_ value: Double) -> String {

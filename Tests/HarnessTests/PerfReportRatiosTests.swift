@@ -78,4 +78,37 @@ struct PerfReportRatiosTests {
         let md = PerfReportSection.markdown(input)
         #expect(md.contains("(as biomoe did then; here Prescott), and before timing"), "\(md)")
     }
+
+    /// A row measured once per seed (a suite with `run_order: by-seed`), its means as the report computes them.
+    static func seeded(_ variant: String, bench: String = "mamba-block", peer: String, threads: Int = 1, metric: String,
+                       _ values: [Double]) -> PerfReportSection.Row {
+        let perSeed = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($0.offset, [metric: $0.element]) })
+        return PerfReportSection.Row(variant: variant, bench: bench, peer: peer, kernels: "fast", threads: threads, gemmLayer: "",
+                                     dModel: 128, seqLen: 256, batch: 16, metrics: [metric: values.reduce(0, +) / Double(values.count)],
+                                     perSeed: perSeed)
+    }
+
+    @Test("with several seeds a ratio pairs the figures by seed: the median ratio, its range, and how many seeds meet the target")
+    func perSeedRatios() throws {
+        let ours = Self.seeded("mamba-fast-1t", peer: "biomoe", metric: "tokens_per_s_train", [60_000, 50_000, 66_000])
+        let torch = Self.seeded("mamba-pytorch-1t", peer: "pytorch", metric: "tokens_per_s_train", [10_000, 12_500, 12_000])
+        let ratio = try #require(PerfReportSection.ratios([ours, torch]).first { $0.name.contains("biomoe / PyTorch, 1 thread") })
+        // Per seed: 6.0, 4.0, 5.5; median 5.5, range 4.00–6.00; 2 of 3 meet 5×. The ratio of the means would be 5.32.
+        #expect(ratio.perSeed == [6.0, 4.0, 5.5])
+        #expect(ratio.value == 5.5 && ratio.measured == "5.50× (4.00–6.00×)" && ratio.met == "2 of 3")
+        let one = try #require(PerfReportSection.ratios([Self.mamba(threads: 1, train: 54_400)]).first)
+        #expect(one.measured == "8.50×" && one.met == "no", "one seed prints as before")
+        // Against a constant (the issue's own figure): per seed too.
+        let issue = try #require(PerfReportSection.ratios([ours]).first { $0.name.contains("issue 11's figure") })
+        #expect(issue.perSeed == [60_000 / 6400, 50_000 / 6400, 66_000 / 6400] && issue.met == "1 of 3")
+    }
+
+    @Test("with several seeds the batch-1 p99 sentence gives the median, each seed's figure, and how many meet 50 µs")
+    func latencyPerSeed() {
+        let row = Self.seeded("moe-1t", bench: "moe-train", peer: "biomoe", metric: "latency_p99", [36e-6, 60e-6, 45e-6])
+        #expect(PerfReportSection.latencySentence(row)
+                == "\nMoE batch-1 forward latency p99, 1 thread(s): median 45 µs over 3 seeds (36, 60, 45 µs; issue 11 target ≤ 50 µs: met in 2 of 3).\n")
+        let once = Self.seeded("moe-1t", bench: "moe-train", peer: "biomoe", metric: "latency_p99", [60e-6])
+        #expect(PerfReportSection.latencySentence(once) == "\nMoE batch-1 forward latency p99, 1 thread(s): 60 µs (issue 11 target ≤ 50 µs: not met).\n")
+    }
 }

@@ -38,6 +38,19 @@ struct SuiteSpecTests {
         #expect(spec.configHash.count == 64)
     }
 
+    @Test("run_order by-seed runs every variant once per seed, one pass after another, and changes no hash; by-variant is the default")
+    func runOrder() throws {
+        let plain = try SuiteSpec.parse(yaml: Self.valid, path: "demo.yaml")
+        let bySeed = try SuiteSpec.parse(yaml: "run_order: by-seed\n" + Self.valid, path: "demo.yaml")
+        let byVariant = try SuiteSpec.parse(yaml: "run_order: by-variant\n" + Self.valid, path: "demo.yaml")
+        #expect(bySeed.expand().map { "\($0.variant)/\($0.seed)" } == ["softmax-regression/0", "mlp/0", "softmax-regression/1", "mlp/1"])
+        #expect(byVariant.expand().map { "\($0.variant)/\($0.seed)" } == plain.expand().map { "\($0.variant)/\($0.seed)" })
+        #expect(plain.runOrder == .byVariant)
+        #expect(bySeed.configHash == plain.configHash && byVariant.configHash == plain.configHash)
+        #expect(bySeed.expand().map(\.runConfigHash).sorted() == plain.expand().map(\.runConfigHash).sorted())
+        #expect(throws: ConfigError.self) { try SuiteSpec.parse(yaml: "run_order: shuffled\n" + Self.valid, path: "demo.yaml") }
+    }
+
     @Test("the hash ignores key order, comments, description and spelled-out defaults, but not values")
     func hashIsCanonical() throws {
         let reordered = """
