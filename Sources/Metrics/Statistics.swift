@@ -24,6 +24,14 @@ public enum Statistics {
         return sum / Double(values.count)
     }
 
+    /// The middle value of the sorted values, or the mean of the middle two for an even count; NaN
+    /// for none. Timings use it: one slow repetition on a shared machine moves it least.
+    public static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted(), n = sorted.count
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+
     /// Sample standard deviation with Bessel's correction (n − 1); NaN for fewer than 2 values.
     /// Population standard deviation over the mean, √(Σ (x − x̄)² / n) / x̄: the balance measure of
     /// expert loads (Shazeer et al. 2017). NaN when the mean is not positive (nothing routed).

@@ -17,6 +17,14 @@ struct StatisticsTests {
         #expect(ci.count == 3)
     }
 
+    @Test("the median is the middle of the sorted values, or the mean of the middle two; NaN for none")
+    func median() {
+        #expect(Statistics.median([5, 1, 3]) == 3)
+        #expect(Statistics.median([4, 1, 3, 10]) == 3.5)
+        #expect(Statistics.median([7]) == 7)
+        #expect(Statistics.median([]).isNaN)
+    }
+
     @Test("one value has a mean but no interval; none has neither")
     func degenerate() {
         let one = Statistics.confidenceInterval95([0.7])

@@ -92,7 +92,6 @@ struct PerfExperiment: Experiment {
             body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        times.sort()
-        return times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+        return Statistics.median(times)
     }
 }
